@@ -1,0 +1,20 @@
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PORT=8000
+
+WORKDIR /app
+RUN useradd --create-home --uid 10001 observatory
+
+COPY requirements.txt .
+RUN pip install -r requirements.txt
+
+COPY . .
+# Collected at build time: whitenoise serves the compressed, hashed files.
+RUN SECRET_KEY=build-only DEBUG=0 python manage.py collectstatic --noinput --verbosity 0
+
+USER observatory
+EXPOSE 8000
+CMD ["sh", "-c", "exec gunicorn observatory.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]

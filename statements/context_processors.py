@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_bidi
+
+
+def site(request):
+    """Site name, text direction and the same page's address in each language (for the switcher)."""
+    current = get_language()
+    query = request.META.get("QUERY_STRING", "")
+    alternates = []
+    for code, name in settings.LANGUAGES:
+        url = translate_url(request.path, code)
+        if query:
+            url = f"{url}?{query}"
+        alternates.append({"code": code, "name": name, "url": url, "current": code == current})
+    return {
+        "SITE_NAME": settings.SITE_NAME,
+        "TEXT_DIR": "rtl" if get_language_bidi() else "ltr",
+        "language_alternates": alternates,
+    }

@@ -1,0 +1,53 @@
+import datetime
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from statements.demo_content import STATEMENTS, TAGS
+from statements.models import SourceLink, Statement, Tag
+
+
+class Command(BaseCommand):
+    help = "Load bilingual demo content. Running it again adds nothing."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        tags = {}
+        for slug, name_ar, name_en in TAGS:
+            tags[slug], _ = Tag.objects.get_or_create(slug=slug, defaults={"name_ar": name_ar, "name_en": name_en})
+        created = 0
+        for item in STATEMENTS:
+            if self._exists(item):
+                continue
+            publish_at = None
+            if "publish_at_days" in item:
+                publish_at = timezone.now() + datetime.timedelta(days=item["publish_at_days"])
+            statement = Statement.objects.create(
+                published_on=datetime.date.fromisoformat(item["published_on"]),
+                status=item.get("status", Statement.Status.PUBLISHED),
+                publish_at=publish_at,
+                **{
+                    f"{field}_{lang}": item.get(f"{field}_{lang}", "")
+                    for field in ("title", "summary", "body")
+                    for lang in ("ar", "en")
+                },
+            )
+            statement.tags.set(tags[slug] for slug in item["tags"])
+            for position, source in enumerate(item["sources"]):
+                published_on = source.get("published_on")
+                SourceLink.objects.create(
+                    statement=statement,
+                    position=position,
+                    url=source["url"],
+                    title=source.get("title", ""),
+                    publisher=source.get("publisher", ""),
+                    published_on=datetime.date.fromisoformat(published_on) if published_on else None,
+                )
+            created += 1
+        self.stdout.write(f"Demo content: {created} statements added, {len(STATEMENTS) - created} already there.")
+
+    def _exists(self, item):
+        if item.get("title_ar"):
+            return Statement.objects.filter(title_ar=item["title_ar"]).exists()
+        return Statement.objects.filter(title_en=item["title_en"]).exists()

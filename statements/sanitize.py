@@ -1,0 +1,48 @@
+"""The allow-list that every statement body passes through before it is stored."""
+
+import nh3
+
+TAGS = {
+    "p",
+    "br",
+    "h2",
+    "h3",
+    "h4",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "u",
+    "s",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "img",
+    "hr",
+    "sub",
+    "sup",
+}
+ATTRIBUTES = {
+    "a": {"href", "title", "hreflang"},
+    "img": {"src", "alt", "width", "height"},
+    "p": {"dir", "lang"},
+    "blockquote": {"cite", "dir", "lang"},
+    "li": {"dir"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def sanitize_html(html):
+    """Return ``html`` with everything outside the allow-list removed (scripts, handlers, javascript: URLs)."""
+    if not html:
+        return ""
+    return nh3.clean(
+        html,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )

@@ -1,0 +1,47 @@
+from django import template
+from django.utils.translation import get_language
+
+from ..dates import long_date as format_long_date
+from ..dates import month_name
+from ..models import TEXT_DIRECTION
+
+register = template.Library()
+
+
+@register.filter
+def long_date(value, lang=None):
+    """The reader's date: "الأحد، 29 أبريل 2018" or "Sunday, 29 April 2018"."""
+    return format_long_date(value, lang or get_language())
+
+
+@register.filter
+def month_year(value, lang=None):
+    return f"{month_name(value.month, lang or get_language())} {value.year}"
+
+
+@register.filter
+def text_in(statement, lang=None):
+    return statement.text_in(lang or get_language())
+
+
+@register.filter
+def tag_name(tag, lang=None):
+    return tag.name_in(lang or get_language())[0]
+
+
+@register.filter
+def tag_lang(tag, lang=None):
+    return tag.name_in(lang or get_language())[1]
+
+
+@register.filter
+def direction(lang):
+    return TEXT_DIRECTION.get(lang, "ltr")
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number):
+    """The current address with ``page`` set to ``number``, other parameters (a search query) kept."""
+    query = context["request"].GET.copy()
+    query["page"] = number
+    return f"?{query.urlencode()}"

@@ -1,0 +1,16 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Statement, Tag
+
+
+@register(Statement)
+class StatementTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "body")
+    # Leave untranslated fields empty (not NULL) so one-language statements filter and sort predictably.
+    empty_values = ""
+
+
+@register(Tag)
+class TagTranslationOptions(TranslationOptions):
+    fields = ("name",)
+    empty_values = ""

@@ -1,0 +1,21 @@
+from django.urls import path, register_converter
+
+from . import views
+from .converters import MonthConverter, YearConverter
+
+register_converter(YearConverter, "year")
+register_converter(MonthConverter, "month")
+
+app_name = "statements"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("statements/", views.statement_list, name="list"),
+    path("statements/<year:year>/", views.year_archive, name="year"),
+    path("statements/<year:year>/<month:month>/", views.month_archive, name="month"),
+    path("statements/<int:pk>/", views.statement_redirect, name="short"),
+    path("statements/<int:pk>-<str:slug>/", views.statement_detail, name="detail"),
+    path("statements/<int:pk>/print/", views.statement_print, name="print"),
+    path("tags/", views.tag_index, name="tags"),
+    path("tags/<str:slug>/", views.tag_detail, name="tag"),
+]

@@ -1,0 +1,140 @@
+import datetime
+from itertools import groupby
+
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache, patch_cache_control
+
+from .models import Statement, Tag
+from .textnorm import index_letter, sort_key
+
+PAGE_SIZE = 20
+MAX_ID = 2**62  # larger ids overflow the database integer: they are simply not found
+
+
+def paginate(request, queryset, per_page=PAGE_SIZE):
+    """The requested page of ``queryset``; a page number that is not a page is a 404, never a 500."""
+    paginator = Paginator(queryset, per_page)
+    number = request.GET.get("page", "1")
+    if not (number.isascii() and number.isdigit() and len(number) <= 6):
+        raise Http404("No such page.")
+    try:
+        return paginator.page(int(number))
+    except InvalidPage as exc:
+        raise Http404("No such page.") from exc
+
+
+def public_statements():
+    return Statement.objects.published().newest_first().prefetch_related("tags")
+
+
+def home(request):
+    return render(
+        request,
+        "statements/home.html",
+        {
+            "latest": public_statements()[:10],
+            "top_tags": Tag.objects.with_public_counts().order_by("-public_count", "key_ar", "key_en")[:24],
+        },
+    )
+
+
+def statement_list(request):
+    return render(request, "statements/statement_list.html", {"page": paginate(request, public_statements())})
+
+
+def year_archive(request, year):
+    if not 1 <= year <= 9999:
+        raise Http404("No such year.")
+    statements = public_statements().filter(published_on__year=year)
+    months = sorted(
+        {d.month for d in Statement.objects.published().filter(published_on__year=year).dates("published_on", "month")}
+    )
+    return render(
+        request,
+        "statements/archive_year.html",
+        {"year": year, "months": [datetime.date(year, m, 1) for m in months], "page": paginate(request, statements)},
+    )
+
+
+def month_archive(request, year, month):
+    if not (1 <= year <= 9999 and 1 <= month <= 12):
+        raise Http404("No such month.")
+    statements = public_statements().filter(published_on__year=year, published_on__month=month)
+    return render(
+        request,
+        "statements/archive_month.html",
+        {"month": datetime.date(year, month, 1), "page": paginate(request, statements)},
+    )
+
+
+def visible_statement(request, pk):
+    """The statement at ``pk`` if this visitor may see it: the public sees ``published()``, staff preview the rest."""
+    if request.user.is_authenticated and request.user.is_staff:
+        statement = get_object_or_404(Statement.objects.prefetch_related("tags", "sources"), pk=pk)
+    else:
+        statement = get_object_or_404(Statement.objects.published().prefetch_related("tags", "sources"), pk=pk)
+    return statement
+
+
+def _statement_response(request, statement, template):
+    preview = not statement.is_public
+    response = render(
+        request,
+        template,
+        {
+            "statement": statement,
+            "text": statement.text_in(get_language()),
+            "preview": preview,
+            "tags": statement.tags.all(),
+            "sources": statement.sources.all(),
+        },
+    )
+    if preview:
+        patch_cache_control(response, private=True)
+        return never_cache(lambda r: response)(request)
+    return response
+
+
+def statement_redirect(request, pk):
+    """``/statements/{id}/`` is a permanent link: it moves for good to the URL that adds the slug."""
+    if pk > MAX_ID:
+        raise Http404("No such statement.")
+    return redirect(visible_statement(request, pk), permanent=True)
+
+
+def statement_detail(request, pk, slug):
+    if pk > MAX_ID:
+        raise Http404("No such statement.")
+    statement = visible_statement(request, pk)
+    if slug != (statement.slug or "statement"):
+        return redirect(statement, permanent=True)
+    return _statement_response(request, statement, "statements/statement_detail.html")
+
+
+def statement_print(request, pk):
+    if pk > MAX_ID:
+        raise Http404("No such statement.")
+    return _statement_response(request, visible_statement(request, pk), "statements/statement_print.html")
+
+
+def tag_index(request):
+    lang = get_language()
+    entries = []
+    for tag in Tag.objects.with_public_counts():
+        name, name_lang = tag.name_in(lang)
+        entries.append({"tag": tag, "name": name, "lang": name_lang, "count": tag.public_count})
+    entries.sort(key=lambda e: sort_key(e["name"]))
+    groups = [
+        {"letter": letter, "entries": list(items)}
+        for letter, items in groupby(entries, key=lambda e: index_letter(e["name"]))
+    ]
+    return render(request, "statements/tag_index.html", {"groups": groups, "total": len(entries)})
+
+
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    statements = public_statements().filter(tags=tag)
+    return render(request, "statements/tag_detail.html", {"tag": tag, "page": paginate(request, statements)})

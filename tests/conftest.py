@@ -1,0 +1,48 @@
+import datetime
+import itertools
+
+import pytest
+from django.utils import timezone
+
+from statements.models import SourceLink, Statement, Tag
+
+_counter = itertools.count(1)
+
+
+@pytest.fixture
+def make_statement(db):
+    """Build a statement with sensible defaults: published, dated today, in Arabic and English."""
+
+    def make(tags=(), sources=(), **fields):
+        n = next(_counter)
+        fields.setdefault("status", Statement.Status.PUBLISHED)
+        fields.setdefault("published_on", timezone.localdate() - datetime.timedelta(days=n))
+        if not any(key.startswith(("title_", "body_")) for key in fields):
+            fields.update(
+                title_ar=f"بيان رقم {n}",
+                body_ar=f"<p>نص البيان رقم {n}</p>",
+                title_en=f"Statement {n}",
+                body_en=f"<p>Text of statement {n}</p>",
+            )
+        statement = Statement.objects.create(**fields)
+        statement.tags.set(tags)
+        for position, source in enumerate(sources):
+            SourceLink.objects.create(statement=statement, position=position, **source)
+        return statement
+
+    return make
+
+
+@pytest.fixture
+def make_tag(db):
+    def make(name_ar="", name_en="", **fields):
+        return Tag.objects.create(name_ar=name_ar, name_en=name_en, **fields)
+
+    return make
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("chief", "chief@example.org", "pw")
+    client.force_login(user)
+    return client
