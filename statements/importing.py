@@ -1,0 +1,199 @@
+"""Bringing files into the database: pages of the old website and the site's own JSON exports.
+
+One ``Importer`` serves one run of ``import_statements``. Each file is written in its own transaction, and
+statements and keywords are saved through ``save()`` and the m2m API so that every signal fires.
+"""
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import DatabaseError, transaction
+
+from . import export_format, legacy
+from .legacy import ParseError
+from .models import SourceLink, Statement, Tag
+from .sanitize import sanitize_html
+from .textnorm import normalize
+
+
+@dataclass
+class Outcome:
+    """What became of one file; ``error`` is set when it was skipped."""
+
+    path: str
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    new_tags: int = 0
+    error: str = ""
+    notes: list = field(default_factory=list)
+
+
+def collect_files(paths):
+    """The files named, and the files inside the folders named (recursively, hidden ones left out), in order.
+
+    Returns (files, missing): names that exist as neither file nor folder are returned apart.
+    """
+    files, missing = [], []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found = []
+            for folder, subfolders, filenames in os.walk(path):
+                subfolders[:] = [sub for sub in subfolders if not sub.startswith(".")]
+                found.extend(Path(folder, filename) for filename in filenames if not filename.startswith("."))
+            files.extend(sorted(found))
+        elif path.exists():
+            files.append(path)
+        else:
+            missing.append(path)
+    return files, missing
+
+
+class Importer:
+    def __init__(self, *, status=Statement.Status.PUBLISHED, dry_run=False):
+        self.status = status
+        self.dry_run = dry_run
+        self._tags = {}  # folded keyword -> Tag (unsaved in a dry run); saves a query per keyword per file
+        self._tags_added_by_current_file = []
+        self._pages_seen = {}  # page uuid -> (path, page) in this run
+
+    def import_file(self, path):
+        outcome = Outcome(path=str(path))
+        try:
+            with transaction.atomic():
+                self._tags_added_by_current_file = []
+                self._import(Path(path), outcome)
+        except ParseError as error:
+            outcome.error = str(error)
+        except DatabaseError as error:
+            outcome.error = f"the database refused it: {error}"
+        if outcome.error:
+            # Keywords created inside the rolled-back transaction no longer exist.
+            for key in self._tags_added_by_current_file:
+                self._tags.pop(key, None)
+            outcome.imported = outcome.updated = outcome.unchanged = outcome.new_tags = 0
+        return outcome
+
+    def _import(self, path, outcome):
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise ParseError(f"cannot read the file: {error.strerror or error}") from None
+        text = legacy.decode(data)
+        if export_format.looks_like_export(text):
+            self._import_document(export_format.read_document(text), outcome)
+        else:
+            self._import_page(str(path), legacy.parse_text(text), outcome)
+
+    # --- pages of the old site ---------------------------------------------------------------------------------
+
+    def _import_page(self, path, page, outcome):
+        key = page.uuid
+        if key in self._pages_seen:
+            earlier_path, earlier_page = self._pages_seen[key]
+            if earlier_page != page:
+                raise ParseError(f"same title, date and language as {earlier_path}, but a different text")
+            outcome.unchanged += 1
+            outcome.notes.append(f"the same page as {earlier_path}")
+            return
+        self._pages_seen[key] = (path, page)
+
+        lang = page.language
+        title_field, body_field = f"title_{lang}", f"body_{lang}"
+        body = sanitize_html(page.body_html)
+        tags = [self._tag_for_keyword(keyword, lang, outcome) for keyword in page.keywords]
+        statement = Statement.objects.filter(uuid=key).first()
+        if statement is None:
+            outcome.imported += 1
+            outcome.notes.append(f"{lang}, {page.date.isoformat()}, {len(page.paragraphs)} paragraphs: {page.title}")
+            if not self.dry_run:
+                statement = Statement(uuid=key, status=self.status, published_on=page.date)
+                setattr(statement, title_field, page.title)
+                setattr(statement, body_field, body)
+                statement.save()
+                statement.tags.set(tags)
+            return
+
+        # An update applies the page's text and date; status stays as editors left it, and tags are only
+        # added, so keywords an editor attached since the first import survive.
+        current_tags = set(statement.tags.values_list("pk", flat=True))
+        changed = (
+            getattr(statement, title_field) != page.title
+            or getattr(statement, body_field) != body
+            or statement.published_on != page.date
+            or any(tag.pk not in current_tags for tag in tags)
+        )
+        if not changed:
+            outcome.unchanged += 1
+            return
+        outcome.updated += 1
+        outcome.notes.append(f"statement {statement.uuid}")
+        if not self.dry_run:
+            setattr(statement, title_field, page.title)
+            setattr(statement, body_field, body)
+            statement.published_on = page.date
+            statement.save()
+            statement.tags.set([*current_tags, *tags])
+
+    def _tag_for_keyword(self, keyword, lang, outcome):
+        key = normalize(keyword).strip()
+        tag = self._tags.get(key)
+        if tag is None:
+            tag = Tag.objects.matching(keyword).first()
+            if tag is None:
+                tag = Tag(**{f"name_{lang}": keyword})
+                if not self.dry_run:
+                    tag.save()
+                self._tags_added_by_current_file.append(key)
+                outcome.new_tags += 1
+            self._tags[key] = tag
+        return tag
+
+    # --- the site's own exports --------------------------------------------------------------------------------
+
+    def _import_document(self, document, outcome):
+        existing = {tag.slug: tag for tag in Tag.objects.filter(slug__in=[t["slug"] for t in document["tags"]])}
+        tags = {}
+        for record in document["tags"]:
+            tag = existing.get(record["slug"])
+            if tag is None:
+                tag = Tag(slug=record["slug"])
+                outcome.new_tags += 1
+            elif (tag.name_ar or "", tag.name_en or "") == (record["name_ar"], record["name_en"]):
+                tags[record["slug"]] = tag
+                continue
+            tag.name_ar, tag.name_en = record["name_ar"], record["name_en"]
+            if not self.dry_run:
+                tag.save()
+            tags[record["slug"]] = tag
+        # Tag names may have changed: the per-run keyword cache must look them up again.
+        self._tags.clear()
+
+        current = {s.uuid: s for s in Statement.objects.filter(uuid__in=[r["uuid"] for r in document["statements"]])}
+        for record in document["statements"]:
+            statement = current.get(record["uuid"])
+            if statement is None:
+                outcome.imported += 1
+                if not self.dry_run:
+                    self._write_statement(Statement(uuid=record["uuid"]), record, tags, new=True)
+            elif self._record_differs(statement, record):
+                outcome.updated += 1
+                if not self.dry_run:
+                    self._write_statement(statement, record, tags, new=False)
+            else:
+                outcome.unchanged += 1
+
+    def _record_differs(self, statement, record):
+        return export_format.statement_record(statement) != export_format.statement_record_from_checked(record)
+
+    def _write_statement(self, statement, record, tags, *, new):
+        for name in (*export_format.TEXT_FIELDS, "slug", "published_on", "status", "publish_at"):
+            setattr(statement, name, record[name])
+        statement.save()
+        statement.tags.set([tags[slug] for slug in record["tags"]])
+        if not new:
+            statement.sources.all().delete()
+        for source in record["sources"]:
+            SourceLink(statement=statement, **source).save()
