@@ -25,6 +25,8 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Read and report everything, write nothing.")
 
     def handle(self, *args, paths, status, dry_run, verbosity, **options):
+        if status not in Statement.Status.values:
+            raise CommandError(f"unknown status {status!r}; choose one of {', '.join(Statement.Status.values)}")
         files, missing = collect_files(paths)
         outcomes = [Outcome(path=str(path), error="no such file or folder") for path in missing]
         for outcome in outcomes:
