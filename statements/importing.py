@@ -58,21 +58,26 @@ class Importer:
         self._tags = {}  # folded keyword -> Tag (unsaved in a dry run); saves a query per keyword per file
         self._tags_added_by_current_file = []
         self._pages_seen = {}  # page uuid -> (path, page) in this run
+        self._known_uuids = None  # every statement uuid in the database, read once: new pages need no lookup
 
     def import_file(self, path):
         outcome = Outcome(path=str(path))
+        self._tags_added_by_current_file = []
+        self._page_key = None
         try:
             with transaction.atomic():
-                self._tags_added_by_current_file = []
                 self._import(Path(path), outcome)
         except ParseError as error:
             outcome.error = str(error)
         except DatabaseError as error:
             outcome.error = f"the database refused it: {error}"
         if outcome.error:
-            # Keywords created inside the rolled-back transaction no longer exist.
+            # Forget what the rolled-back transaction had created.
             for key in self._tags_added_by_current_file:
                 self._tags.pop(key, None)
+            if self._page_key is not None:
+                self._pages_seen.pop(self._page_key, None)
+                self._known_uuids = None
             outcome.imported = outcome.updated = outcome.unchanged = outcome.new_tags = 0
         return outcome
 
@@ -99,12 +104,15 @@ class Importer:
             outcome.notes.append(f"the same page as {earlier_path}")
             return
         self._pages_seen[key] = (path, page)
+        self._page_key = key
 
         lang = page.language
         title_field, body_field = f"title_{lang}", f"body_{lang}"
         body = sanitize_html(page.body_html)
         tags = [self._tag_for_keyword(keyword, lang, outcome) for keyword in page.keywords]
-        statement = Statement.objects.filter(uuid=key).first()
+        if self._known_uuids is None:
+            self._known_uuids = set(Statement.objects.values_list("uuid", flat=True))
+        statement = Statement.objects.get(uuid=key) if key in self._known_uuids else None
         if statement is None:
             outcome.imported += 1
             outcome.notes.append(f"{lang}, {page.date.isoformat()}, {len(page.paragraphs)} paragraphs: {page.title}")
@@ -113,7 +121,9 @@ class Importer:
                 setattr(statement, title_field, page.title)
                 setattr(statement, body_field, body)
                 statement.save()
-                statement.tags.set(tags)
+                if tags:
+                    statement.tags.add(*tags)
+                self._known_uuids.add(key)
             return
 
         # An update applies the page's text and date; status stays as editors left it, and tags are only
@@ -154,6 +164,7 @@ class Importer:
     # --- the site's own exports --------------------------------------------------------------------------------
 
     def _import_document(self, document, outcome):
+        self._known_uuids = None
         existing = {tag.slug: tag for tag in Tag.objects.filter(slug__in=[t["slug"] for t in document["tags"]])}
         tags = {}
         for record in document["tags"]:
@@ -168,8 +179,9 @@ class Importer:
             if not self.dry_run:
                 tag.save()
             tags[record["slug"]] = tag
-        # Tag names may have changed: the per-run keyword cache must look them up again.
+        # Tag names may have changed and statements may be new: look them up again.
         self._tags.clear()
+        self._known_uuids = None
 
         current = {s.uuid: s for s in Statement.objects.filter(uuid__in=[r["uuid"] for r in document["statements"]])}
         for record in document["statements"]:

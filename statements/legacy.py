@@ -39,6 +39,8 @@ _MONTH_DAY_YEAR = re.compile(
     r"^(?:(?P<weekday>[^\d,،]+?)\s*[,،]\s*)?(?P<month>[^\d,،]+?)\s+(?P<day>\d{1,2})\s*[,،]?\s*(?P<year>\d{4})\.?$"
 )
 _KEYWORD_SEPARATORS = re.compile("[,،]")
+# Control characters never found in a text page (tab, line and page breaks are fine).
+_CONTROL_CHARACTER = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 # Page chrome, compared after ``normalize``: (words, language).
 _PRINT = {normalize("طباعة"): "ar", normalize("Print"): "en"}
@@ -163,10 +165,8 @@ def _fold(text):
 
 
 def _first_control_character(text):
-    for offset, char in enumerate(text):
-        if (char < " " and char not in "\t\n\r\f\v") or char == "\x7f":
-            return offset
-    return None
+    match = _CONTROL_CHARACTER.search(text)
+    return match.start() if match else None
 
 
 def _date_line(line):
