@@ -170,8 +170,15 @@ def _first_control_character(text):
 
 
 def _date_line(line):
+    """The date part of ``line`` if it is a date line: "• | …" as the old site wrote it, or a bare date."""
     match = _DATE_LINE.match(line)
-    return match["date"].strip() if match else None
+    if match:
+        return match["date"].strip()
+    try:
+        _parse_date(line)
+    except ParseError:
+        return None
+    return line
 
 
 def _parse_date(text):

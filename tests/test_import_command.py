@@ -306,3 +306,60 @@ def test_statements_and_tags_go_through_save_and_the_m2m_api():
 
     assert saved == [("Al-Azhar Observatory praises the Document on Human Fraternity", True)]
     assert "post_add" in tag_changes
+
+
+class Terminal(StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_is_shown_on_a_terminal_only():
+    terminal, pipe = Terminal(), StringIO()
+
+    call_command("import_statements", str(AR_SAMPLE), str(EN_SAMPLE), stdout=StringIO(), stderr=terminal)
+    call_command("import_statements", str(AR_SAMPLE), str(EN_SAMPLE), stdout=StringIO(), stderr=pipe)
+
+    assert "\r2/2 files" in terminal.getvalue()
+    assert pipe.getvalue() == ""
+
+
+def test_a_broken_file_among_many_spoils_neither_its_batch_nor_the_next(tmp_path):
+    for n in range(150):
+        day = 1 + n % 28
+        (tmp_path / f"page-{n:03d}.txt").write_text(
+            f"Statement number {n}\n• | {day} March 2019\nParagraph of statement {n}.\nPrint\nKeywords: Batch\n",
+            encoding="utf-8",
+        )
+    broken = tmp_path / "page-050.txt"
+    broken.write_text("Statement without a date\nParagraph.\n", encoding="utf-8")
+
+    error, out, err = run_failing(tmp_path)
+
+    assert f"skipped {broken}: no date line" in err
+    assert Statement.objects.count() == 149
+    assert Tag.objects.get(name_en="Batch").statements.count() == 149
+    assert "149 imported, 0 updated, 0 unchanged, 1 skipped" in out
+
+
+def test_a_page_still_finds_its_statement_after_an_export_and_import(tmp_path):
+    run(EN_SAMPLE)
+    exported = tmp_path / "export.json"
+    call_command("export_statements", "--output", str(exported), stdout=StringIO())
+    Statement.objects.all().delete()
+    Tag.objects.all().delete()
+    run(exported)
+
+    out, _ = run(EN_SAMPLE)
+
+    assert Statement.objects.count() == 1
+    assert "0 imported, 0 updated, 1 unchanged" in out
+
+
+def test_pages_and_an_export_file_import_together(tmp_path):
+    shutil.copy(Path(__file__).parent / "fixtures" / "export" / "observatory-export.json", tmp_path / "export.json")
+    shutil.copy(AR_SAMPLE, tmp_path)
+
+    out, err = run(tmp_path)
+
+    assert Statement.objects.count() == 4
+    assert "4 imported" in out and err == ""

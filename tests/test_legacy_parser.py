@@ -140,6 +140,8 @@ def test_month_name_variants_in_fixture_pages(fixture, expected):
         ("• | Sunday, 29 April, 2018", (2018, 4, 29)),
         ("• | Monday, February 4, 2019", (2019, 2, 4)),
         ("• | 4 feb 2019", (2019, 2, 4)),
+        ("| الأحد 29 أبريل 2018", (2018, 4, 29)),
+        ("الأحد, 29 أبريل, 2018م", (2018, 4, 29)),
     ],
 )
 def test_date_line_variants(date_line, expected):
