@@ -71,24 +71,32 @@ class LegacyPage:
 
 
 def decode(data):
-    """Text from UTF-8 (with or without a byte-order mark) or Windows-1256 bytes; ParseError for anything else."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as utf8_error:
-        # Every byte means something in Windows-1256, so binary files are told apart by their control characters.
-        text = data.decode("cp1256")
-        control = _first_control_character(text)
-        if control is not None:
+    """Text from UTF-8 (with or without a byte-order mark) or Windows-1256 bytes; ParseError for anything else.
+
+    UTF-16 with a byte-order mark (what Windows Notepad calls "Unicode") is read too.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text, problem = data.decode("utf-16"), "control character at offset {} (read as UTF-16); not a text page"
+        except UnicodeDecodeError as error:
             raise ParseError(
-                f"undecodable bytes: neither UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset "
-                f"{utf8_error.start}) nor Windows-1256 text (control character at offset {control})"
+                f"undecodable bytes: a UTF-16 byte-order mark, but bad UTF-16 at offset {error.start}"
             ) from None
-        return text
+    else:
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+        try:
+            text, problem = data.decode("utf-8"), "control character at offset {} (read as UTF-8); not a text page"
+        except UnicodeDecodeError as error:
+            # Every byte means something in Windows-1256: binary files are told apart by their control characters.
+            text = data.decode("cp1256")
+            problem = (
+                f"neither UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}) "
+                "nor Windows-1256 text (control character at offset {})"
+            )
     control = _first_control_character(text)
     if control is not None:
-        raise ParseError(f"undecodable bytes: control character at offset {control}; this is not a text page")
+        raise ParseError("undecodable bytes: " + problem.format(control))
     return text
 
 

@@ -51,7 +51,12 @@ def archive(make_statement, make_tag):
         ],
     )
     make_statement(title_ar="بيان بالعربية فقط", body_ar='<p>نص "مقتبس" &amp; رموز</p>', tags=[daesh])
-    make_statement(title_en="English only", body_en="<p>Text <strong>bold</strong></p>", status="draft")
+    make_statement(
+        title_en="English only",
+        body_en='<p dir="ltr">Text <strong>bold</strong>\u00a0<a href="https://example.org/?a=1&amp;b=2">link</a></p>'
+        '<blockquote cite="https://example.org/q">Quoted</blockquote><ul><li>one</li></ul>',
+        status="draft",
+    )
     make_statement(publish_at=now + datetime.timedelta(days=3, microseconds=123))
     make_statement(status="review", publish_at=now - datetime.timedelta(hours=5))
 

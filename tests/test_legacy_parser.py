@@ -104,6 +104,12 @@ def test_utf8_byte_order_mark_and_crlf_do_not_reach_the_title():
     assert parsed.paragraphs[-1] == "وتستهدف الحملة الشباب في المدارس والجامعات."
 
 
+def test_utf16_file_with_byte_order_mark_is_read():
+    text = (FIXTURES / "ar-ibril.txt").read_text(encoding="utf-8").replace("\n", "\r\n")
+
+    assert parse_bytes(text.encode("utf-16")) == parse_file(FIXTURES / "ar-ibril.txt")
+
+
 def test_arabic_indic_digits_in_the_date_line():
     assert parse_file(FIXTURES / "ar-arabic-indic-digits.txt").date == datetime.date(2018, 3, 15)
 
