@@ -71,6 +71,8 @@ class Importer:
             outcome.error = str(error)
         except DatabaseError as error:
             outcome.error = f"the database refused it: {error}"
+        except Exception as error:  # one odd file must not stop an archive of thousands
+            outcome.error = f"unexpected {type(error).__name__}: {error}"
         if outcome.error:
             # Forget what the rolled-back transaction had created.
             for key in self._tags_added_by_current_file:

@@ -363,3 +363,20 @@ def test_pages_and_an_export_file_import_together(tmp_path):
 
     assert Statement.objects.count() == 4
     assert "4 imported" in out and err == ""
+
+
+def test_an_unexpected_error_on_one_file_is_reported_and_the_run_goes_on(monkeypatch):
+    def explode(sender, instance, created, **kwargs):
+        if instance.title_en.startswith("Al-Azhar"):
+            raise RuntimeError("index unavailable")
+
+    post_save.connect(explode, sender=Statement)
+    try:
+        error, out, err = run_failing(EN_SAMPLE, AR_SAMPLE)
+    finally:
+        post_save.disconnect(explode, sender=Statement)
+
+    assert f"skipped {EN_SAMPLE}: unexpected RuntimeError: index unavailable" in err
+    assert Statement.objects.get().title_ar.startswith('"مرصد الأزهر"')
+    assert not Tag.objects.filter(name_en="Coexistence").exists()
+    assert error.returncode == 1
