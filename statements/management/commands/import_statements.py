@@ -71,7 +71,7 @@ class Command(BaseCommand):
 
     def _report(self, outcome, listing):
         if outcome.error:
-            self.stderr.write(self.style.ERROR(f"skipped {outcome.path}: {outcome.error}"))
+            self.stderr.write(f"skipped {outcome.path}: {outcome.error}")
             return
         if not listing:
             return
@@ -98,8 +98,13 @@ class Progress:
         now = time.monotonic()
         if done == self.total or now - self.last >= 0.1:
             self.last = now
-            self.stream.write(f"\r{done}/{self.total} files", ending="")
+            self.stream.write(f"\r{done}/{self.total} files", style_func=plain, ending="")
             self.stream.flush()
 
     def clear(self):
-        self.stream.write("\r\x1b[K", ending="")
+        self.stream.write("\r\x1b[K", style_func=plain, ending="")
+
+
+def plain(text):
+    # Standard error is styled as an error on a terminal; the counter is not one.
+    return text
