@@ -58,6 +58,7 @@ class Importer:
         self._tags = {}  # folded keyword -> Tag (unsaved in a dry run); saves a query per keyword per file
         self._tags_added_by_current_file = []
         self._pages_seen = {}  # page uuid -> (path, page) in this run
+        self._page_key = None  # uuid of the page being imported, to forget if its file fails
         self._known_uuids = None  # every statement uuid in the database, read once: new pages need no lookup
 
     def import_file(self, path):

@@ -204,7 +204,7 @@ def _parse_date(text):
 
 
 def _split_keywords(text):
-    return [keyword for part in _KEYWORD_SEPARATORS.split(text) if (keyword := _clean(part))]
+    return [keyword for part in _KEYWORD_SEPARATORS.split(text) if (keyword := " ".join(_clean(part).split()))]
 
 
 def _unique(keywords):

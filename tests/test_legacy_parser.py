@@ -64,8 +64,8 @@ def test_keywords_on_one_line_split_on_latin_and_arabic_commas():
     parsed = parse_file(FIXTURES / "ar-keywords-arabic-comma.txt")
     assert parsed.keywords == ("داعش", "الإنترنت", "أوروبا")
 
-    mixed = parse_text(page(footer=("طباعة", "كلمات دالة: داعش, الإنترنت، أوروبا ,  ")))
-    assert mixed.keywords == ("داعش", "الإنترنت", "أوروبا")
+    mixed = parse_text(page(footer=("طباعة", "كلمات دالة: داعش, الإنترنت، أوروبا ,  الأخوة\u00a0 الإنسانية")))
+    assert mixed.keywords == ("داعش", "الإنترنت", "أوروبا", "الأخوة الإنسانية")
 
 
 def test_keywords_one_per_line_in_arabic_and_english():
