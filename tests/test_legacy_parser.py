@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from statements.dates import parse_month
 from statements.legacy import ParseError, decode, parse_bytes, parse_file, parse_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "legacy"
@@ -152,6 +153,11 @@ def test_month_name_variants_in_fixture_pages(fixture, expected):
 )
 def test_date_line_variants(date_line, expected):
     assert parse_text(page(date_line=date_line)).date == datetime.date(*expected)
+
+
+@pytest.mark.parametrize("name, month", [("أبْريل", 4), ("يـونيو", 6), ("اكتوبر", 10), ("DECEMBER", 12), ("Sept.", 9)])
+def test_month_names_meet_through_the_normaliser(name, month):
+    assert parse_month(name) == month
 
 
 def test_language_comes_from_the_page_chrome_even_for_an_arabic_title():
