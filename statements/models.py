@@ -201,7 +201,7 @@ class Tag(models.Model):
     def duplicate_message(self):
         """A form error that names this keyword and links to its admin page."""
         return format_html(
-            _("This keyword already exists as “<a href=\"{url}\">{name}</a>”. Use it, or rename this one."),
+            _('This keyword already exists as “<a href="{url}">{name}</a>”. Use it, or rename this one.'),
             url=reverse("admin:statements_tag_change", args=[self.pk]),
             name=str(self),
         )
