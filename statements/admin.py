@@ -49,6 +49,10 @@ class TagAdmin(TranslationAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(statement_count=Count("statements", distinct=True))
 
+    def has_merge_permission(self, request):
+        # A merge deletes keywords: it needs both rights (the action's own permission list means either one).
+        return self.has_change_permission(request) and self.has_delete_permission(request)
+
     @admin.display(description=_("statements"), ordering="statement_count")
     def statement_count(self, obj):
         return obj.statement_count

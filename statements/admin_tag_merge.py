@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from .tag_merge import merge_tag
 
 
-@admin.action(description=gettext_lazy("Merge selected keywords into one"), permissions=["change", "delete"])
+@admin.action(description=gettext_lazy("Merge selected keywords into one"), permissions=["merge"])
 def merge_selected_tags(modeladmin, request, queryset):
     tags = sorted(
         queryset.annotate(statement_total=Count("statements", distinct=True)),
