@@ -20,9 +20,7 @@ def tag_url(lang, slug):
     return f"/{lang}/tags/{quote(slug)}/"
 
 
-def test_merge_command_moves_every_statement_to_the_target_and_deletes_the_source(
-    make_statement, source_and_target
-):
+def test_merge_command_moves_every_statement_to_the_target_and_deletes_the_source(make_statement, source_and_target):
     source, target = source_and_target
     only_source = make_statement(tags=[source])
     both = make_statement(tags=[source, target])
