@@ -4,6 +4,7 @@ The editor only offers what ``statements.sanitize`` lets through, so an editor n
 that disappears on save; the sanitiser still runs on every save (``Statement.save``) whatever is posted.
 """
 
+from django.templatetags.static import static
 from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
 
@@ -39,3 +40,11 @@ class BodyEditorWidget(AdminProseEditorWidget):
     @property
     def media(self):
         return super().media + Media(js=["js/prose_editor_direction.js"])
+
+    def get_config(self):
+        # Our own extension, loaded like the package's optional ones (see prose_editor_text_direction.js).
+        config = super().get_config()
+        return config | {
+            "extensions": config["extensions"] | {"KeepTextDirection": True},
+            "js_modules": [*config["js_modules"], static("js/prose_editor_text_direction.js")],
+        }

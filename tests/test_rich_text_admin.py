@@ -82,14 +82,23 @@ def test_editor_offers_exactly_the_sanitisers_blocks_and_marks(staff_client):
     assert TAGS - editor_tags == {"b", "i"}
 
 
+def test_editor_keeps_the_direction_and_language_attributes_the_sanitiser_allows(staff_client):
+    config = json.loads(admin_page(staff_client).textareas["body_en"][EDITOR_ATTR])
+
+    assert config["extensions"]["KeepTextDirection"] is True
+    assert config["js_modules"] == ["/static/js/prose_editor_text_direction.js"]
+
+
 def test_editor_scripts_and_styles_are_served_by_the_site_itself(staff_client):
     page = admin_page(staff_client)
+    modules = json.loads(page.textareas["body_ar"][EDITOR_ATTR])["js_modules"]
+    every_asset = page.urls + list(page.importmap.values()) + modules
 
-    editor_assets = [url for url in page.urls + list(page.importmap.values()) if "prose_editor" in url]
+    editor_assets = [url for url in every_asset if "prose_editor" in url]
     assert any(url.endswith("editor.js") for url in editor_assets)
     assert any(url.endswith("editor.css") for url in editor_assets)
     assert any(url.endswith("js/prose_editor_direction.js") for url in page.urls)
-    for url in page.urls + list(page.importmap.values()):
+    for url in every_asset:
         assert url.startswith("/") and not urlsplit(url).netloc, url
         response = staff_client.get(url)
         assert response.status_code == 200, url
