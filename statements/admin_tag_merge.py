@@ -5,7 +5,7 @@ from django.contrib.admin import helpers
 from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from .tag_merge import merge_tag
 
@@ -27,7 +27,11 @@ def merge_selected_tags(modeladmin, request, queryset):
             merge_tag(source, target)
         modeladmin.message_user(
             request,
-            _("Merged %(count)d keywords into “%(target)s”; their old pages now lead to it.")
+            ngettext(
+                "Merged %(count)d keyword into “%(target)s”; its old page now leads to it.",
+                "Merged %(count)d keywords into “%(target)s”; their old pages now lead to it.",
+                len(sources),
+            )
             % {"count": len(sources), "target": target},
             messages.SUCCESS,
         )

@@ -158,10 +158,10 @@ def test_merge_command_exits_non_zero_with_a_message_on_bad_slugs(capsys, make_t
 
 def test_merge_command_reports_what_it_moved(capsys, make_statement, source_and_target):
     source, target = source_and_target
-    make_statement(tags=[source])
-    make_statement(tags=[source])
+    for _ in range(3):
+        make_statement(tags=[source])
 
     call_command("merge_tags", source.slug, target.slug)
 
     out = capsys.readouterr().out
-    assert source.slug in out and target.slug in out and "2" in out
+    assert source.slug in out and target.slug in out and "3" in out

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from statements.models import Tag
 from statements.tag_merge import merge_tag
@@ -19,7 +20,11 @@ class Command(BaseCommand):
         moved = merge_tag(source, target)
         self.stdout.write(
             self.style.SUCCESS(
-                _("Merged “%(source)s” into “%(target)s”: %(count)d statements moved.")
+                ngettext(
+                    "Merged “%(source)s” into “%(target)s”: %(count)d statement moved.",
+                    "Merged “%(source)s” into “%(target)s”: %(count)d statements moved.",
+                    moved,
+                )
                 % {"source": source_slug, "target": target.slug, "count": moved}
             )
         )
