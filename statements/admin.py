@@ -3,7 +3,9 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin, TranslationAdmin
 
+from .admin_tag_merge import merge_selected_tags
 from .models import SourceLink, Statement, Tag
+from .rich_text import BodyEditorWidget
 
 
 class SourceLinkInline(admin.TabularInline):
@@ -25,6 +27,13 @@ class StatementAdmin(TabbedDjangoJqueryTranslationAdmin):
         (_("Publication"), {"fields": ("published_on", "status", "publish_at", "tags")}),
     )
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("body_ar", "body_en"):
+            # After modeltranslation has set its tab classes on the widget: keep them on the editor.
+            field.widget = BodyEditorWidget(db_field.language, attrs=field.widget.attrs)
+        return field
+
     @admin.display(description=_("languages"))
     def language_versions(self, obj):
         return " · ".join(code.upper() for code in obj.languages) or "—"
@@ -35,9 +44,14 @@ class TagAdmin(TranslationAdmin):
     list_display = ("__str__", "name_en", "slug", "statement_count")
     search_fields = ("name_ar", "name_en", "key_ar", "key_en", "slug")
     prepopulated_fields = {}
+    actions = [merge_selected_tags]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(statement_count=Count("statements", distinct=True))
+
+    def has_merge_permission(self, request):
+        # A merge deletes keywords: it needs both rights (the action's own permission list means either one).
+        return self.has_change_permission(request) and self.has_delete_permission(request)
 
     @admin.display(description=_("statements"), ordering="statement_count")
     def statement_count(self, obj):

@@ -1,10 +1,11 @@
 from uuid import uuid4
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -162,6 +163,11 @@ class Tag(models.Model):
         verbose_name = _("keyword")
         verbose_name_plural = _("keywords")
         ordering = ["key_ar", "key_en"]
+        # The last word on duplicates, should two editors add the same keyword at the same moment.
+        constraints = [
+            models.UniqueConstraint(fields=["key_ar"], condition=~models.Q(key_ar=""), name="tag_unique_key_ar"),
+            models.UniqueConstraint(fields=["key_en"], condition=~models.Q(key_en=""), name="tag_unique_key_en"),
+        ]
 
     def __str__(self):
         return self.name_ar or self.name_en or self.slug
@@ -177,6 +183,37 @@ class Tag(models.Model):
 
     def get_absolute_url(self):
         return reverse("statements:tag", args=[self.slug])
+
+    def validate_unique(self, exclude=None):
+        """Refuse a name that folds (diacritics, tatweel, hamza forms, case) onto another keyword's name."""
+        errors = {}
+        try:
+            super().validate_unique(exclude=exclude)
+        except ValidationError as exc:
+            errors = exc.update_error_dict(errors)
+        for field, error in self.duplicate_name_errors(exclude).items():
+            errors.setdefault(field, []).append(error)
+        if errors:
+            raise ValidationError(errors)
+
+    def duplicate_name_errors(self, exclude=None):
+        errors = {}
+        for lang in LANGUAGE_CODES:
+            field = f"name_{lang}"
+            if exclude and field in exclude:
+                continue
+            existing = Tag.objects.matching(getattr(self, field, "") or "").exclude(pk=self.pk).first()
+            if existing is not None:
+                errors[field] = ValidationError(existing.duplicate_message(), code="duplicate_keyword")
+        return errors
+
+    def duplicate_message(self):
+        """A form error that names this keyword and links to its admin page."""
+        return format_html(
+            _('This keyword already exists as “<a href="{url}">{name}</a>”. Use it, or rename this one.'),
+            url=reverse("admin:statements_tag_change", args=[self.pk]),
+            name=str(self),
+        )
 
     def _unique_slug(self):
         base = (
@@ -195,6 +232,22 @@ class Tag(models.Model):
             return own, lang
         other = "en" if lang == "ar" else "ar"
         return getattr(self, f"name_{other}", "") or self.slug, other
+
+
+class TagRedirect(models.Model):
+    """The slug of a keyword merged into another: its old page moves for good to the keyword it joined."""
+
+    old_slug = models.SlugField(_("old slug"), max_length=220, unique=True, allow_unicode=True)
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="redirects", verbose_name=_("keyword"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("keyword redirect")
+        verbose_name_plural = _("keyword redirects")
+        ordering = ["old_slug"]
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.tag.slug}"
 
 
 class SourceLink(models.Model):

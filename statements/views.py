@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache, patch_cache_control
 
-from .models import Statement, Tag
+from .models import Statement, Tag, TagRedirect
 from .textnorm import index_letter, sort_key
 
 PAGE_SIZE = 20
@@ -135,6 +135,10 @@ def tag_index(request):
 
 
 def tag_detail(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
+    tag = Tag.objects.filter(slug=slug).first()
+    if tag is None:
+        # A keyword merged into another keeps its old address: a live tag always wins over an old slug.
+        moved = get_object_or_404(TagRedirect.objects.select_related("tag"), old_slug=slug)
+        return redirect(moved.tag, permanent=True)
     statements = public_statements().filter(tags=tag)
     return render(request, "statements/tag_detail.html", {"tag": tag, "page": paginate(request, statements)})

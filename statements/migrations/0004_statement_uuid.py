@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
     # Added nullable, filled row by row, then made unique: a single default would give every row the same value.
 
     dependencies = [
-        ("statements", "0001_initial"),
+        ("statements", "0003_tag_unique_keys"),
     ]
 
     operations = [
