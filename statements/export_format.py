@@ -11,7 +11,7 @@ import uuid
 from django.utils import timezone
 
 from .legacy import ParseError
-from .models import SourceLink, Statement, Tag
+from .models import SourceLink, Statement, Tag, TagRedirect
 
 FORMAT = "observatory-statements"
 VERSION = 1
@@ -19,7 +19,7 @@ VERSION = 1
 TEXT_FIELDS = ("title_ar", "title_en", "summary_ar", "summary_en", "body_ar", "body_en")
 SOURCE_FIELDS = ("position", "url", "title", "publisher", "published_on")
 STATEMENT_KEYS = {"uuid", "published_on", "status", "publish_at", "slug", "tags", "sources", *TEXT_FIELDS}
-TAG_KEYS = {"slug", "name_ar", "name_en"}
+TAG_KEYS = {"slug", "name_ar", "name_en", "old_slugs"}
 
 
 def _field_limit(model, name):
@@ -32,11 +32,17 @@ def _field_limit(model, name):
 def export_document():
     statements = Statement.objects.prefetch_related("tags", "sources")
     records = sorted((statement_record(s) for s in statements), key=lambda r: (r["published_on"], r["uuid"]))
-    tags = sorted(
-        ({"slug": t.slug, "name_ar": t.name_ar or "", "name_en": t.name_en or ""} for t in Tag.objects.all()),
-        key=lambda t: t["slug"],
-    )
+    tags = sorted((tag_record(tag) for tag in Tag.objects.prefetch_related("redirects")), key=lambda t: t["slug"])
     return {"format": FORMAT, "version": VERSION, "statements": records, "tags": tags}
+
+
+def tag_record(tag):
+    return {
+        "slug": tag.slug,
+        "name_ar": tag.name_ar or "",
+        "name_en": tag.name_en or "",
+        "old_slugs": sorted(redirect.old_slug for redirect in tag.redirects.all()),
+    }
 
 
 def statement_record(statement):
@@ -115,6 +121,9 @@ def read_document(text):
     slugs = {tag["slug"] for tag in tags}
     if len(slugs) != len(tags):
         raise ParseError("the same keyword slug is listed twice")
+    old_slugs = [old for tag in tags for old in tag["old_slugs"]]
+    if len(set(old_slugs)) != len(old_slugs) or slugs & set(old_slugs):
+        raise ParseError("an old keyword slug is listed twice, or is also a current slug")
     statements = [_check_statement(n, record, slugs) for n, record in enumerate(statements, 1)]
     if len({record["uuid"] for record in statements}) != len(statements):
         raise ParseError("the same statement uuid is listed twice")
@@ -132,6 +141,13 @@ def _check_tag(n, tag):
     checked = {"slug": slug}
     for field in ("name_ar", "name_en"):
         checked[field] = _text(f"{where} ({slug})", tag, field, _field_limit(Tag, "name"))
+    old_slugs = tag.get("old_slugs", [])
+    limit = _field_limit(TagRedirect, "old_slug")
+    if not isinstance(old_slugs, list) or not all(
+        isinstance(old, str) and old.strip() and len(old) <= limit for old in old_slugs
+    ):
+        raise ParseError(f"{where} ({slug}): “old_slugs” must be a list of slugs of at most {limit} characters")
+    checked["old_slugs"] = sorted(set(old_slugs))
     return checked
 
 

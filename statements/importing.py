@@ -12,7 +12,7 @@ from django.db import DatabaseError, transaction
 
 from . import export_format, legacy
 from .legacy import ParseError
-from .models import SourceLink, Statement, Tag
+from .models import SourceLink, Statement, Tag, TagRedirect
 from .sanitize import sanitize_html
 from .textnorm import normalize
 
@@ -167,21 +167,7 @@ class Importer:
     # --- the site's own exports --------------------------------------------------------------------------------
 
     def _import_document(self, document, outcome):
-        self._known_uuids = None
-        existing = {tag.slug: tag for tag in Tag.objects.filter(slug__in=[t["slug"] for t in document["tags"]])}
-        tags = {}
-        for record in document["tags"]:
-            tag = existing.get(record["slug"])
-            if tag is None:
-                tag = Tag(slug=record["slug"])
-                outcome.new_tags += 1
-            elif (tag.name_ar or "", tag.name_en or "") == (record["name_ar"], record["name_en"]):
-                tags[record["slug"]] = tag
-                continue
-            tag.name_ar, tag.name_en = record["name_ar"], record["name_en"]
-            if not self.dry_run:
-                tag.save()
-            tags[record["slug"]] = tag
+        tags = self._import_document_tags(document["tags"], outcome)
         # Tag names may have changed and statements may be new: look them up again.
         self._tags.clear()
         self._known_uuids = None
@@ -199,6 +185,44 @@ class Importer:
                     self._write_statement(statement, record, tags, new=False)
             else:
                 outcome.unchanged += 1
+
+    def _import_document_tags(self, records, outcome):
+        """Keywords by slug, created or renamed as the document says, with the old slugs that redirect to them."""
+        existing = {tag.slug: tag for tag in Tag.objects.filter(slug__in=[r["slug"] for r in records])}
+        tags = {}
+        for record in records:
+            tag = existing.get(record["slug"])
+            if tag is None:
+                tag = Tag(slug=record["slug"])
+                outcome.new_tags += 1
+            if (tag.name_ar or "", tag.name_en or "") != (record["name_ar"], record["name_en"]):
+                self._refuse_duplicate_names(tag, record)
+                tag.name_ar, tag.name_en = record["name_ar"], record["name_en"]
+                if not self.dry_run:
+                    tag.save()
+            tags[record["slug"]] = tag
+            if record["old_slugs"] and not self.dry_run:
+                self._redirect(record["old_slugs"], tag)
+        return tags
+
+    def _refuse_duplicate_names(self, tag, record):
+        # The keyword rules allow one keyword per folded name: say which one is in the way, rather than
+        # letting the database refuse it in its own words.
+        for name in (record["name_ar"], record["name_en"]):
+            other = Tag.objects.matching(name).exclude(slug=record["slug"]).first()
+            if other is not None:
+                raise ParseError(
+                    f"keyword “{record['slug']}”: the name “{name}” already belongs to the keyword “{other.slug}” "
+                    "here; merge or rename one of them first"
+                )
+
+    def _redirect(self, old_slugs, tag):
+        current = {r.old_slug: r for r in TagRedirect.objects.filter(old_slug__in=old_slugs)}
+        for old_slug in old_slugs:
+            redirect = current.get(old_slug) or TagRedirect(old_slug=old_slug)
+            if redirect.tag_id != tag.pk:
+                redirect.tag = tag
+                redirect.save()
 
     def _record_differs(self, statement, record):
         return export_format.statement_record(statement) != export_format.statement_record_from_checked(record)

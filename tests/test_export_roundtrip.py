@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from statements.models import SourceLink, Statement, Tag
+from statements.models import SourceLink, Statement, Tag, TagRedirect
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def import_files(*paths):
 def empty_the_database():
     Statement.objects.all().delete()
     Tag.objects.all().delete()
-    assert not SourceLink.objects.exists()
+    assert not SourceLink.objects.exists() and not TagRedirect.objects.exists()
 
 
 @pytest.fixture
@@ -40,6 +40,7 @@ def archive(make_statement, make_tag):
     daesh = make_tag(name_ar="داعش", name_en="Daesh")
     identity = make_tag(name_ar="الهوية")
     make_tag(name_en="Unused")
+    TagRedirect.objects.create(old_slug="isis", tag=daesh)
     now = timezone.now()
     make_statement(
         tags=[daesh, identity],
@@ -143,6 +144,7 @@ def test_import_of_an_export_file_restores_statements_tags_and_sources():
     assert second.publish_at == datetime.datetime(2019, 2, 4, 7, 30, tzinfo=datetime.UTC)
     assert Statement.objects.get(title_ar="المرصد يراجع خطاب الكراهية").status == "draft"
     assert Tag.objects.get(slug="unused-keyword").name_en == "Unused keyword"
+    assert sorted(TagRedirect.objects.filter(tag__slug="daesh").values_list("old_slug", flat=True)) == ["isil", "isis"]
 
 
 def test_importing_an_export_file_into_an_empty_database_exports_it_byte_for_byte(tmp_path):
@@ -237,3 +239,14 @@ def test_dry_run_of_an_export_file_writes_nothing():
 
     assert "Would have: 3 imported" in out.getvalue()
     assert not Statement.objects.exists() and not Tag.objects.exists()
+
+
+def test_a_keyword_whose_name_belongs_to_another_keyword_here_is_refused_by_name(make_tag):
+    make_tag(name_ar="داعـش", name_en="ISIS")  # same folded Arabic name as the file's "daesh", another slug
+    err = StringIO()
+
+    with pytest.raises(CommandError):
+        call_command("import_statements", str(EXPORT), stdout=StringIO(), stderr=err)
+
+    assert "keyword “daesh”: the name “داعش” already belongs to the keyword “isis” here" in err.getvalue()
+    assert not Statement.objects.exists()
