@@ -111,6 +111,20 @@ def test_utf16_file_with_byte_order_mark_is_read():
     assert parse_bytes(text.encode("utf-16")) == parse_file(FIXTURES / "ar-ibril.txt")
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_unix_windows_and_old_mac_line_endings_read_alike(newline):
+    parsed = parse_bytes(page(body=("أولى", "ثانية")).replace("\n", newline).encode("utf-8"))
+
+    assert parsed.paragraphs == ("أولى", "ثانية")
+    assert parsed.date == datetime.date(2018, 4, 29)
+
+
+def test_text_keeps_its_harakat_and_spelling():
+    parsed = parse_file(FIXTURES / "observatory-ar-2018-04-29.txt")
+
+    assert "تحديد هُوِيَّة مسئولي" in parsed.paragraphs[1]
+
+
 def test_arabic_indic_digits_in_the_date_line():
     assert parse_file(FIXTURES / "ar-arabic-indic-digits.txt").date == datetime.date(2018, 3, 15)
 
