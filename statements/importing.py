@@ -1,7 +1,8 @@
 """Bringing files into the database: pages of the old website and the site's own JSON exports.
 
-One ``Importer`` serves one run of ``import_statements``. Each file is written in its own transaction, and
-statements and keywords are saved through ``save()`` and the m2m API so that every signal fires.
+One ``Importer`` serves one run of ``import_statements``. Each file is written atomically (a transaction, or a
+savepoint inside the caller's), and statements and keywords are saved through ``save()`` and the m2m API so
+that every signal fires.
 """
 
 import os
