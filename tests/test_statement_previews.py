@@ -1,11 +1,13 @@
 import datetime
 import json
 import struct
+from html import unescape
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.conf import settings
+from django.utils.html import strip_tags
 
 from .html_elements import elements, meta_content
 
@@ -159,8 +161,10 @@ def test_description_falls_back_to_the_opening_of_the_body(client, make_statemen
 
 
 def citation(html):
+    """The reference as a reader copies it: the text of the one citation block."""
     (block,) = elements(html, "pre", **{"class": "citation"})
-    return html.split('<pre class="citation"', 1)[1].split(">", 1)[1].split("</pre>", 1)[0]
+    raw = html.split('<pre class="citation"', 1)[1].split(">", 1)[1].split("</pre>", 1)[0]
+    return unescape(strip_tags(raw))
 
 
 def test_cite_block_gives_observatory_title_date_and_permanent_link_in_english(client, statement):
@@ -209,3 +213,12 @@ def test_share_links_encode_arabic_and_reserved_characters(client, make_statemen
     x_link = next(href for href in share_links(html) if "x.com" in href)
 
     assert parse_qs(urlsplit(x_link).query)["text"] == ["سؤال & جواب؟ #وسم"]
+
+
+def test_cite_block_shows_markup_in_a_title_as_text(client, make_statement):
+    statement = make_statement(title_en="<b>Bold</b> claim", title_ar="ع")
+    html = page(client, statement, "en")
+
+    raw = html.split('<pre class="citation"', 1)[1].split("</pre>", 1)[0]
+    assert "<b>" not in raw
+    assert "“<b>Bold</b> claim”" in citation(html)

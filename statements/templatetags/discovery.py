@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import translate_url
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -63,6 +63,14 @@ def absolute_url(context, path):
 @register.simple_tag(takes_context=True)
 def absolute_static(context, path):
     return context["request"].build_absolute_uri(static(path))
+
+
+@register.filter
+def isolate(value, direction=""):
+    """Text of either direction set in a sentence of the other without reordering it (``<bdi>``)."""
+    if direction:
+        return format_html('<bdi dir="{}">{}</bdi>', direction, value)
+    return format_html("<bdi>{}</bdi>", value)
 
 
 @register.filter
