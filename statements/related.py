@@ -30,28 +30,47 @@ class DayNumber(models.Func):
 def related_statements(statement, limit=RELATED_COUNT):
     """Up to ``limit`` public statements: most keywords in common first, then the nearest in date.
 
-    One query: the shared-keyword count and the distance in days are computed and sorted by the database.
+    The database counts shared keywords only over statements that share one (found through the keyword
+    index, not by scanning the archive) and orders them by count and distance in days. When fewer than
+    ``limit`` share a keyword, the rest come from the statements nearest in date, read along the date index.
     """
     tag_ids = [tag.pk for tag in statement.tags.all()]
-    day = (statement.published_on - DAY_ZERO).days
-    candidates = Statement.objects.published().exclude(pk=statement.pk)
+    public = Statement.objects.published().exclude(pk=statement.pk)
+    chosen = []
     if tag_ids:
-        shared = models.Count("tags", filter=models.Q(tags__in=tag_ids), distinct=True)
-    else:
-        shared = models.Value(0, output_field=models.IntegerField())
-    return list(
-        candidates.annotate(shared_tags=shared, distance=Abs(DayNumber("published_on") - day))
-        .order_by("-shared_tags", "distance", "-published_on", "-id")
-        .prefetch_related("tags")[:limit]
-    )
+        day = (statement.published_on - DAY_ZERO).days
+        chosen = list(
+            public.filter(tags__in=tag_ids)
+            .annotate(shared_tags=models.Count("tags"), distance=Abs(DayNumber("published_on") - day))
+            .order_by("-shared_tags", "distance", "-published_on", "-id")[:limit]
+        )
+    missing = limit - len(chosen)
+    if missing:
+        chosen += nearest_in_date(statement, public.exclude(pk__in=[s.pk for s in chosen]), missing)
+    return chosen
+
+
+def nearest_in_date(statement, candidates, count):
+    """The ``count`` candidates nearest in date to ``statement``, before or after it (newer first on a tie)."""
+    date = statement.published_on
+    before = candidates.filter(published_on__lte=date).order_by("-published_on", "-id")[:count]
+    after = candidates.filter(published_on__gt=date).order_by("published_on", "-id")[:count]
+    pool = list(before) + list(after)
+    pool.sort(key=lambda s: (abs((s.published_on - date).days), -s.published_on.toordinal(), -s.pk))
+    return pool[:count]
 
 
 def neighbours(statement):
     """The public statements just before and just after this one, by date and then by id."""
     public = Statement.objects.published()
     date, pk = statement.published_on, statement.pk
-    earlier = public.filter(models.Q(published_on__lt=date) | models.Q(published_on=date, pk__lt=pk))
-    later = public.filter(models.Q(published_on__gt=date) | models.Q(published_on=date, pk__gt=pk))
+    # The plain range condition lets the database start reading the date index at this statement's date.
+    earlier = public.filter(published_on__lte=date).filter(
+        models.Q(published_on__lt=date) | models.Q(published_on=date, pk__lt=pk)
+    )
+    later = public.filter(published_on__gte=date).filter(
+        models.Q(published_on__gt=date) | models.Q(published_on=date, pk__gt=pk)
+    )
     return {
         "previous": earlier.order_by("-published_on", "-id").first(),
         "next": later.order_by("published_on", "id").first(),

@@ -65,7 +65,7 @@ def test_statement_without_keywords_is_related_to_the_nearest_in_date(make_state
     assert related_statements(current) == [nearer, near, far]
 
 
-def test_related_reading_is_one_query(make_statement, tags):
+def test_related_reading_takes_one_query_when_enough_statements_share_keywords(make_statement, tags):
     current = make_statement(tags=tags, published_on=day(10))
     for n in range(6):
         make_statement(tags=tags[: n % 4 + 1], published_on=day(n))
@@ -73,9 +73,24 @@ def test_related_reading_is_one_query(make_statement, tags):
 
     with CaptureQueriesContext(connection) as queries:
         related = related_statements(current)
-    # One query chooses and orders; one more brings the chosen statements' keywords for their cards.
+
     assert len(related) == 5
-    assert len(queries) == 2
+    assert len(queries) == 1
+
+
+def test_related_reading_fills_up_by_date_in_two_more_bounded_queries(make_statement, tags):
+    current = make_statement(tags=tags[:1], published_on=day(10))
+    make_statement(tags=tags[:1], published_on=day(300))
+    for n in range(8):
+        make_statement(published_on=day(n * 3))
+    current = Statement.objects.prefetch_related("tags").get(pk=current.pk)
+
+    with CaptureQueriesContext(connection) as queries:
+        related = related_statements(current)
+
+    assert len(related) == 5
+    assert len(queries) == 3
+    assert all("LIMIT" in query["sql"].upper() for query in queries)
 
 
 def test_previous_and_next_are_the_public_neighbours_by_date_then_id(make_statement):
