@@ -1,12 +1,10 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.http import HttpResponse
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from statements.robots import robots_txt
-from statements.sitemaps import SITEMAPS
+from statements.crawlers import robots_txt, sitemap_section, sitemap_xml
 
 admin.site.site_header = _("Observatory editorial desk")
 admin.site.site_title = _("Observatory")
@@ -21,7 +19,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz/", healthz),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap_xml, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots"),
 ]
 

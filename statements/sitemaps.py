@@ -4,8 +4,11 @@ Each entry names its other-language twin and the language-neutral address (``x-d
 the locale middleware sends on to the reader's language.
 """
 
+import math
+
 from django.contrib.sitemaps import Sitemap
-from django.db.models import DateTimeField, Max
+from django.core.paginator import Paginator
+from django.db.models import DateTimeField, Max, QuerySet
 from django.db.models.functions import Coalesce, Greatest, TruncMonth, TruncYear
 from django.urls import reverse
 
@@ -20,10 +23,44 @@ TAGGED_LAST_CHANGE = Greatest(
 )
 
 
+class ItemsInEachLanguage:
+    """Every item once per language, as the sitemap pages them, but counted and sliced in the database.
+
+    Django's own pairing loads the whole archive for each page and for the index; this loads one page.
+    """
+
+    def __init__(self, items, languages):
+        self.items, self.languages = items, languages
+
+    def count(self):
+        items = self.items.count() if isinstance(self.items, QuerySet) else len(self.items)
+        return items * len(self.languages)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        per_item = len(self.languages)
+        first = index.start // per_item
+        chosen = self.items[first : math.ceil(index.stop / per_item)]
+        pairs = [(item, lang) for item in chosen for lang in self.languages]
+        return pairs[index.start - first * per_item : index.stop - first * per_item]
+
+
 class BilingualSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    # Addresses per sitemap page (each item counts once per language): small enough to build in a request.
+    limit = 2000
+
+    @property
+    def paginator(self):
+        # Every item is shown in every language (one-language statements fall back), as get_languages_for_item says.
+        return Paginator(ItemsInEachLanguage(self.items(), self._languages()), self.limit)
+
+    def page_count(self):
+        return self.paginator.num_pages
 
 
 class StatementSitemap(BilingualSitemap):
@@ -31,10 +68,18 @@ class StatementSitemap(BilingualSitemap):
     priority = 0.8
 
     def items(self):
-        return Statement.objects.published().annotate(last_change=LAST_CHANGE).order_by("-published_on", "-id")
+        return (
+            Statement.objects.published()
+            .only("id", "slug")
+            .annotate(last_change=LAST_CHANGE)
+            .order_by("-published_on", "-id")
+        )
 
     def lastmod(self, item):
         return item.last_change
+
+    def get_latest_lastmod(self):
+        return Statement.objects.published().aggregate(last_change=Max(LAST_CHANGE))["last_change"]
 
 
 class TagSitemap(BilingualSitemap):
@@ -60,7 +105,8 @@ class ArchiveSitemap(BilingualSitemap):
     priority = 0.4
 
     def items(self):
-        public = Statement.objects.published()
+        # order_by() drops the model's ordering, which would otherwise split each group by statement.
+        public = Statement.objects.published().order_by()
         years = (
             public.annotate(period=TruncYear("published_on")).values("period").annotate(last_change=Max(LAST_CHANGE))
         )

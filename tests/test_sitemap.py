@@ -6,6 +6,7 @@ import time_machine
 from django.utils import timezone
 
 from statements.models import Statement
+from statements.sitemaps import StatementSitemap
 
 from .html_elements import meta_content
 
@@ -19,6 +20,8 @@ def sitemap(client):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     root = ET.fromstring(response.content)
+    locations = [loc.text for loc in root.findall("sm:url/sm:loc", NS)]
+    assert len(locations) == len(set(locations)), "an address is listed twice"
     entries = {}
     for url in root.findall("sm:url", NS):
         entries[url.findtext("sm:loc", namespaces=NS)] = {
@@ -104,6 +107,7 @@ def test_sitemap_lists_keyword_pages_of_keywords_with_public_statements(client, 
 def test_sitemap_lists_archive_years_and_months_that_hold_public_statements(client, make_statement):
     make_statement(published_on=datetime.date(2018, 4, 29))
     make_statement(published_on=datetime.date(2018, 11, 2))
+    make_statement(published_on=datetime.date(2018, 11, 20))
     make_statement(published_on=datetime.date(2019, 6, 1), status=Statement.Status.DRAFT)
 
     entries = sitemap(client)
@@ -157,3 +161,37 @@ def test_print_views_and_previews_ask_not_to_be_indexed(client, staff_client, ma
     assert meta_content(client.get(public.get_print_url()).content.decode(), name="robots") == ["noindex"]
     assert meta_content(staff_client.get(draft.get_absolute_url()).content.decode(), name="robots") == ["noindex"]
     assert meta_content(client.get(public.get_absolute_url()).content.decode(), name="robots") == []
+
+
+def test_large_sitemap_becomes_an_index_of_paged_sections_that_still_hold_every_address(
+    client, make_statement, make_tag, monkeypatch
+):
+    monkeypatch.setattr(StatementSitemap, "limit", 4)
+    tag = make_tag(name_ar="أوروبا", name_en="Europe")
+    statements = [make_statement(tags=[tag]) for _ in range(3)]
+    make_statement(status=Statement.Status.DRAFT)
+
+    response = client.get("/sitemap.xml")
+    root = ET.fromstring(response.content)
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    parts = [loc.text for loc in root.findall("sm:sitemap/sm:loc", NS)]
+    assert f"{HOST}/sitemap-statements.xml" in parts and f"{HOST}/sitemap-statements.xml?p=2" in parts
+
+    entries = {}
+    for part in parts:
+        page = client.get(part.removeprefix(HOST))
+        assert page.status_code == 200, part
+        for url in ET.fromstring(page.content).findall("sm:url", NS):
+            alternates = {link.get("hreflang") for link in url.findall("xhtml:link", NS)}
+            entries[url.findtext("sm:loc", namespaces=NS)] = alternates
+    expected = {HOST + in_language(s.get_absolute_url(), lang) for s in statements for lang in ("ar", "en")}
+    assert {loc for loc in entries if "/statements/" in loc and "-" in loc.rsplit("/", 2)[1]} == expected
+    assert f"{HOST}/en/tags/{tag.slug}/" in entries
+    assert all(alternates == {"ar", "en", "x-default"} for alternates in entries.values())
+
+
+@pytest.mark.parametrize("url", ["/sitemap-nothing.xml", "/sitemap-statements.xml?p=9", "/sitemap-statements.xml?p=x"])
+def test_unknown_sitemap_section_or_page_is_404(client, make_statement, url):
+    make_statement()
+
+    assert client.get(url).status_code == 404

@@ -19,6 +19,8 @@ import django  # noqa: E402
 django.setup()
 
 from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from statements.models import Statement, Tag  # noqa: E402
 from statements.related import neighbours, related_statements  # noqa: E402
@@ -75,6 +77,22 @@ def main():
                 print(
                     f"  {name:<10} median {statistics.median(values):6.1f} ms   "
                     f"p90 {values[int(len(values) * 0.9)]:6.1f} ms   max {values[-1]:6.1f} ms"
+                )
+            client = Client()
+            for url in (
+                "/sitemap.xml",
+                "/sitemap-statements.xml",
+                "/sitemap-archive.xml",
+                "/ar/feed/",
+                "/en/feed/rss/",
+            ):
+                began = time.perf_counter()
+                with CaptureQueriesContext(connection) as queries:
+                    response = client.get(url, HTTP_HOST="localhost")
+                elapsed = (time.perf_counter() - began) * 1000
+                print(
+                    f"  {url:<24} {response.status_code}  {elapsed:7.0f} ms  {len(queries):2d} queries  "
+                    f"{len(response.content) / 1024:8.0f} KiB"
                 )
             raise Rollback
     except Rollback:
