@@ -62,12 +62,11 @@ class LatestStatementsFeed(Feed):
         return item.get_absolute_url()
 
     def item_pubdate(self, item):
-        published = timezone.make_aware(datetime.datetime.combine(item.published_on, datetime.time.min))
-        # A scheduled statement reaches readers when its moment comes, not on the date it bears.
-        return max(published, item.publish_at) if item.publish_at else published
+        return timezone.make_aware(datetime.datetime.combine(item.published_on, datetime.time.min))
 
     def item_updateddate(self, item):
-        return max(item.updated_at, self.item_pubdate(item))
+        # A scheduled statement reaches readers when its moment comes, even if it was last edited before.
+        return max(item.updated_at, item.publish_at or item.updated_at, self.item_pubdate(item))
 
     def item_categories(self, item):
         lang = get_language()

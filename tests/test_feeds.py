@@ -2,6 +2,7 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from statements.models import Statement
@@ -147,3 +148,16 @@ def test_tag_feed_lists_only_public_statements_with_that_keyword(client, make_st
 @pytest.mark.parametrize("url", ["/en/tags/no-such-keyword/feed/", "/ar/tags/no-such-keyword/feed/rss/"])
 def test_feed_of_unknown_keyword_is_404(client, url):
     assert client.get(url).status_code == 404
+
+
+def test_feed_entry_is_updated_when_a_scheduled_statement_appears(client, make_statement):
+    now = timezone.now()
+    appeared = now - datetime.timedelta(hours=2)
+    dated = days_ago(4)
+    with time_machine.travel(now - datetime.timedelta(days=3)):
+        make_statement(title_en="Scheduled earlier", title_ar="س", publish_at=appeared, published_on=dated)
+
+    entry = atom(client, "/en/feed/").find(f"{ATOM}entry")
+
+    assert entry.findtext(f"{ATOM}published").startswith(dated.isoformat())
+    assert datetime.datetime.fromisoformat(entry.findtext(f"{ATOM}updated")) == appeared
