@@ -140,6 +140,8 @@ def test_language_neutral_address_sends_the_reader_to_a_language(client, make_st
 
     assert response.status_code == 302
     assert response["Location"] == in_language(statement.get_absolute_url(), "en")
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en")["Location"] == "/en/"
+    assert client.get("/statements/?page=2", HTTP_ACCEPT_LANGUAGE="ar")["Location"] == "/ar/statements/?page=2"
 
 
 def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_admin_and_print_views(client):
