@@ -4,6 +4,8 @@ from django.http import HttpResponse
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from statements.crawlers import robots_txt, sitemap_section, sitemap_xml
+
 admin.site.site_header = _("Observatory editorial desk")
 admin.site.site_title = _("Observatory")
 admin.site.index_title = _("Statements and keywords")
@@ -17,6 +19,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz/", healthz),
+    path("sitemap.xml", sitemap_xml, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
+    path("robots.txt", robots_txt, name="robots"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import feeds, views
 from .converters import MonthConverter, YearConverter
 
 register_converter(YearConverter, "year")
@@ -18,4 +18,8 @@ urlpatterns = [
     path("statements/<int:pk>/print/", views.statement_print, name="print"),
     path("tags/", views.tag_index, name="tags"),
     path("tags/<str:slug>/", views.tag_detail, name="tag"),
+    path("feed/", feeds.LatestStatementsFeed(), name="feed"),
+    path("feed/rss/", feeds.LatestStatementsRssFeed(), name="feed_rss"),
+    path("tags/<str:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
+    path("tags/<str:slug>/feed/rss/", feeds.TagRssFeed(), name="tag_feed_rss"),
 ]

@@ -2,7 +2,8 @@ import datetime
 import itertools
 
 import pytest
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 
 from statements.models import SourceLink, Statement, Tag
 
@@ -46,3 +47,10 @@ def staff_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("chief", "chief@example.org", "pw")
     client.force_login(user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language: a request in another one leaves it active otherwise."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield

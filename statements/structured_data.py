@@ -1,0 +1,61 @@
+"""schema.org data for search engines: a statement as a ``NewsArticle``."""
+
+import json
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+SITE_IMAGE = "img/og-default.png"
+SITE_LOGO = "img/logo.png"
+
+# The characters that could end a <script> element or start markup, as JSON escapes (what json_script does).
+SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def script_json(data):
+    """``data`` as JSON that is safe inside a ``<script>`` element: ``</script>`` in a title cannot end it."""
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(SCRIPT_ESCAPES)
+
+
+def organization(request):
+    return {
+        "@type": "Organization",
+        "name": str(settings.SITE_NAME),
+        "url": request.build_absolute_uri("/"),
+        "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static(SITE_LOGO))},
+    }
+
+
+def news_article(statement, lang, request):
+    """The statement as shown on its page in ``lang`` (its own text or the other language's, never empty)."""
+    text = statement.text_in(lang)
+    url = request.build_absolute_uri(statement.get_absolute_url())
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": Truncator(text.title).chars(110),
+        "description": Truncator(text.summary or strip_tags(text.body).strip()).chars(300),
+        "datePublished": statement.published_on.isoformat(),
+        "dateModified": statement.updated_at.isoformat(),
+        "inLanguage": text.lang,
+        "keywords": [tag.name_in(lang)[0] for tag in statement.tags.all()],
+        "image": [request.build_absolute_uri(static(SITE_IMAGE))],
+        "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "publisher": organization(request),
+        "author": organization(request),
+    }
+    citations = []
+    for source in statement.sources.all():
+        citation = {"@type": "CreativeWork", "url": source.url, "name": source.title or source.url}
+        if source.publisher:
+            citation["publisher"] = {"@type": "Organization", "name": source.publisher}
+        if source.published_on:
+            citation["datePublished"] = source.published_on.isoformat()
+        citations.append(citation)
+    if citations:
+        data["citation"] = citations
+    return data

@@ -1,0 +1,107 @@
+"""Tags that make pages findable and shareable: canonical and language links, feeds, previews, citations."""
+
+from django import template
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import translate_url
+from django.utils.html import format_html, strip_tags
+from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+
+from .. import related as related_reading
+from ..structured_data import news_article, script_json
+
+register = template.Library()
+
+OG_LOCALES = {"ar": "ar_AR", "en": "en_US"}
+DESCRIPTION_CHARS = 200
+
+
+def page_query(request):
+    """``?page=N`` for page 2 onwards: page 1 and every other parameter name the same page."""
+    number = request.GET.get("page", "")
+    if number.isascii() and number.isdigit() and int(number) > 1:
+        return "?" + urlencode({"page": int(number)})
+    return ""
+
+
+def language_neutral(path, lang):
+    """``/ar/statements/`` → ``/statements/``: the locale middleware sends it on to the reader's language."""
+    prefix = f"/{lang}/"
+    return "/" + path[len(prefix) :] if path.startswith(prefix) else path
+
+
+@register.simple_tag(takes_context=True)
+def head_links(context, canonical_path=""):
+    """Absolute canonical address, its twin in each language and the language-neutral one (x-default).
+
+    ``canonical_path`` names another page as the original (a print view names its statement's page).
+    """
+    request = context.get("request")
+    if request is None:
+        return {}
+    path = canonical_path or request.path
+    query = "" if canonical_path else page_query(request)
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        alternates.append({"code": code, "url": request.build_absolute_uri(translate_url(path, code) + query)})
+    neutral = language_neutral(translate_url(path, settings.LANGUAGE_CODE), settings.LANGUAGE_CODE)
+    return {
+        "canonical": request.build_absolute_uri(translate_url(path, get_language()) + query),
+        "alternates": alternates,
+        "x_default": request.build_absolute_uri(neutral + query),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    return context["request"].build_absolute_uri(path)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_static(context, path):
+    return context["request"].build_absolute_uri(static(path))
+
+
+@register.filter
+def isolate(value, direction=""):
+    """Text of either direction set in a sentence of the other without reordering it (``<bdi>``)."""
+    if direction:
+        return format_html('<bdi dir="{}">{}</bdi>', direction, value)
+    return format_html("<bdi>{}</bdi>", value)
+
+
+@register.filter
+def og_locale(lang):
+    return OG_LOCALES.get(lang, "")
+
+
+@register.filter
+def other_og_locales(lang):
+    return [locale for code, locale in OG_LOCALES.items() if code != lang]
+
+
+@register.filter
+def description(text):
+    """A statement's short description: its summary, else the opening of its body, as plain text."""
+    return Truncator(text.summary or strip_tags(text.body).strip()).chars(DESCRIPTION_CHARS)
+
+
+@register.simple_tag(takes_context=True)
+def statement_json_ld(context, statement):
+    """The statement as a schema.org ``NewsArticle``, inside a script element nothing in it can close."""
+    request = context["request"]
+    data = news_article(statement, get_language(), request)
+    return mark_safe(f'<script type="application/ld+json">{script_json(data)}</script>')
+
+
+@register.simple_tag
+def related_statements(statement):
+    return related_reading.related_statements(statement)
+
+
+@register.simple_tag
+def neighbours(statement):
+    return related_reading.neighbours(statement)
