@@ -20,6 +20,14 @@ TEXT_FIELDS = ("title_ar", "title_en", "summary_ar", "summary_en", "body_ar", "b
 SOURCE_FIELDS = ("position", "url", "title", "publisher", "published_on")
 STATEMENT_KEYS = {"uuid", "published_on", "status", "publish_at", "slug", "tags", "sources", *TEXT_FIELDS}
 TAG_KEYS = {"slug", "name_ar", "name_en", "old_slugs"}
+# Model fields an export leaves out on purpose: database ids (``uuid`` and slugs identify rows across
+# databases), each database's own bookkeeping, and modeltranslation's untranslated base columns.
+NOT_EXPORTED = {
+    "statements.Statement": {"id", "title", "summary", "body", "version", "created_at", "updated_at"},
+    "statements.Tag": {"id", "name", "key_ar", "key_en"},
+    "statements.SourceLink": {"id", "statement"},
+    "statements.TagRedirect": {"id", "created_at"},
+}
 
 
 def _field_limit(model, name):

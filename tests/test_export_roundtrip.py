@@ -5,9 +5,11 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from statements.export_format import NOT_EXPORTED, SOURCE_FIELDS, STATEMENT_KEYS, TAG_KEYS
 from statements.models import SourceLink, Statement, Tag, TagRedirect
 
 pytestmark = pytest.mark.django_db
@@ -250,3 +252,17 @@ def test_a_keyword_whose_name_belongs_to_another_keyword_here_is_refused_by_name
 
     assert "keyword “daesh”: the name “داعش” already belongs to the keyword “isis” here" in err.getvalue()
     assert not Statement.objects.exists()
+
+
+def test_every_model_field_is_exported_or_deliberately_left_out():
+    exported = {
+        "statements.Statement": STATEMENT_KEYS,
+        "statements.Tag": TAG_KEYS,
+        "statements.SourceLink": set(SOURCE_FIELDS),
+        "statements.TagRedirect": {"old_slug", "tag"},
+    }
+    for label, keys in exported.items():
+        model = apps.get_model(label)
+        names = {field.name for field in model._meta.get_fields() if not field.auto_created or field.concrete}
+        missing = names - keys - NOT_EXPORTED[label]
+        assert not missing, f"{label} fields {sorted(missing)}: add them to the export format or to NOT_EXPORTED"
