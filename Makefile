@@ -32,7 +32,7 @@ lint: install
 
 # Needs gettext; the compiled .mo files are committed so nobody else does.
 messages: install
-	$(DEV_ENV) $(BIN)/python manage.py makemessages --locale ar --ignore '.venv/*' --ignore 'staticfiles/*' --no-obsolete --no-location
+	$(DEV_ENV) $(BIN)/python manage.py makemessages --locale ar --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/fixtures/*' --no-obsolete --no-location
 	$(DEV_ENV) $(BIN)/python manage.py compilemessages --locale ar --ignore '.venv/*'
 
 clean:

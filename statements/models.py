@@ -1,3 +1,5 @@
+from uuid import uuid4
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -56,6 +58,13 @@ class Statement(models.Model):
     slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True, blank=True, editable=False)
     tags = models.ManyToManyField("Tag", verbose_name=_("keywords"), related_name="statements", blank=True)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    uuid = models.UUIDField(
+        _("permanent identifier"),
+        default=uuid4,
+        unique=True,
+        editable=False,
+        help_text=_("Identifies the statement across exports and imports; never changes."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
