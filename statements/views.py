@@ -126,7 +126,9 @@ def tag_index(request):
     for tag in Tag.objects.with_public_counts():
         name, name_lang = tag.name_in(lang)
         entries.append({"tag": tag, "name": name, "lang": name_lang, "count": tag.public_count})
-    entries.sort(key=lambda e: sort_key(e["name"]))
+    # Names in the page's own script come first: Arabic then Latin on /ar/, Latin then Arabic on /en/.
+    own_script_first = 0 if lang == "ar" else 1
+    entries.sort(key=lambda e: (sort_key(e["name"])[0] != own_script_first, sort_key(e["name"])))
     groups = [
         {"letter": letter, "entries": list(items)}
         for letter, items in groupby(entries, key=lambda e: index_letter(e["name"]))
