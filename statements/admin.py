@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin, TranslationAdmin
@@ -10,6 +11,8 @@ class SourceLinkInline(admin.TabularInline):
     model = SourceLink
     extra = 1
     fields = ("position", "publisher", "title", "url", "published_on")
+    # Sources are web pages: an address typed without a scheme is taken as https.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Statement)

@@ -2,7 +2,8 @@ import datetime
 import itertools
 
 import pytest
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 
 from statements.models import SourceLink, Statement, Tag
 
@@ -46,3 +47,11 @@ def staff_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("chief", "chief@example.org", "pw")
     client.force_login(user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Start every test in the default language: a request in an earlier test may have activated another."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
