@@ -1,0 +1,45 @@
+"""The site runs on a closed network: no page, stylesheet or font is fetched from another host."""
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.core.management import call_command
+
+from statements.models import Statement, Tag
+from tests.pages import external_loads
+
+pytestmark = pytest.mark.django_db
+
+
+def test_no_public_page_loads_anything_from_another_host(client):
+    call_command("seed_demo")
+    statement = Statement.objects.published().first()
+    tag = Tag.objects.with_public_counts().first()
+    for lang in ("ar", "en"):
+        for url in (
+            f"/{lang}/",
+            f"/{lang}/statements/",
+            f"/{lang}/statements/{statement.published_on.year}/",
+            f"/{lang}/statements/{statement.pk}-{statement.slug}/",
+            f"/{lang}/statements/{statement.pk}/print/",
+            f"/{lang}/tags/",
+            f"/{lang}/tags/{tag.slug}/",
+            f"/{lang}/no-such-page/",
+        ):
+            assert external_loads(client.get(url).content.decode()) == [], url
+
+
+@pytest.mark.parametrize("path", ["css/site.css", "css/print.css", "css/fonts.css", "css/admin.css"])
+def test_stylesheets_use_only_files_that_ship_with_the_site(path):
+    with open(finders.find(path), encoding="utf-8") as css:
+        rules = css.read()
+    assert external_loads(rules) == []
+    for font in ("fonts/noto-naskh-arabic-arabic-400-normal.woff2", "fonts/noto-naskh-arabic-arabic-700-normal.woff2"):
+        assert finders.find(font)
+
+
+def test_public_pages_use_the_arabic_web_font_that_ships_with_the_site(client, db):
+    page = client.get("/ar/").content.decode()
+    assert "/static/css/site.css" in page
+    with open(finders.find("css/fonts.css"), encoding="utf-8") as css:
+        assert 'url("../fonts/noto-naskh-arabic-arabic-400-normal.woff2")' in css.read()
+    assert client.get("/static/fonts/noto-naskh-arabic-arabic-400-normal.woff2").status_code == 200
