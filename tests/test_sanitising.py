@@ -65,3 +65,12 @@ def test_titles_and_summaries_are_escaped_not_rendered(client, make_statement):
     page = client.get(statement.get_absolute_url()).content.decode()
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;عنوان" in page
+
+
+def test_body_written_without_save_is_still_cleaned_on_the_page(client, make_statement):
+    statement = make_statement(title_en="T", body_en="<p>fine</p>")
+    Statement.objects.filter(pk=statement.pk).update(body_en='<p onmouseover="x()">fine</p><script>alert(5)</script>')
+    for url in (f"/en/statements/{statement.pk}-{statement.slug}/", f"/en/statements/{statement.pk}/print/"):
+        page = client.get(url).content.decode()
+        assert "<script>alert(5)" not in page and "onmouseover" not in page
+        assert "<p>fine</p>" in page
