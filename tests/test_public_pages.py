@@ -213,3 +213,14 @@ def test_staff_preview_a_draft_with_noindex_and_no_caching(staff_client, make_st
     assert response.status_code == 200
     assert '<meta name="robots" content="noindex">' in response.content.decode()
     assert "no-cache" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
+def test_keyword_with_an_arabic_slug_has_its_page_in_both_languages(client, make_statement, make_tag):
+    tag = make_tag(name_ar="الهوية")
+    statement = make_statement(tags=[tag])
+    assert tag.slug == "الهوية"
+    arabic = client.get(tag.get_absolute_url())
+    assert arabic.status_code == 200 and list(arabic.context["page"]) == [statement]
+    assert "/en/tags/%D8%A7%D9%84%D9%87%D9%88%D9%8A%D8%A9/" in arabic.content.decode()
+    english = client.get("/en/tags/%D8%A7%D9%84%D9%87%D9%88%D9%8A%D8%A9/")
+    assert english.status_code == 200 and 'lang="ar">الهوية</span>' in english.content.decode()
