@@ -1,10 +1,11 @@
 from django.urls import path, register_converter
 
 from . import views
-from .converters import MonthConverter, YearConverter
+from .converters import MonthConverter, UnicodeSlugConverter, YearConverter
 
 register_converter(YearConverter, "year")
 register_converter(MonthConverter, "month")
+register_converter(UnicodeSlugConverter, "uslug")
 
 app_name = "statements"
 
@@ -17,5 +18,5 @@ urlpatterns = [
     path("statements/<int:pk>-<str:slug>/", views.statement_detail, name="detail"),
     path("statements/<int:pk>/print/", views.statement_print, name="print"),
     path("tags/", views.tag_index, name="tags"),
-    path("tags/<str:slug>/", views.tag_detail, name="tag"),
+    path("tags/<uslug:slug>/", views.tag_detail, name="tag"),
 ]
