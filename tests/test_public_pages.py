@@ -65,6 +65,7 @@ def test_root_redirects_by_accept_language_and_to_arabic_when_unsure(client, acc
     response = client.get("/", headers=headers)
     assert response.status_code in (301, 302)
     assert response["Location"] == expected
+    assert "Accept-Language" in response["Vary"]  # caches must not hand one reader's language to another
 
 
 def test_short_statement_url_moves_permanently_to_the_canonical_url(client, make_statement):

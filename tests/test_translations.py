@@ -15,7 +15,8 @@ from django.utils.translation.template import templatize
 ROOT = Path(settings.BASE_DIR)
 CATALOGUE = ROOT / "locale" / "ar" / "LC_MESSAGES" / "django.mo"
 TEMPLATE_DIRS = [ROOT / "templates", *ROOT.glob("*/templates")]
-PYTHON_DIRS = [ROOT / "observatory", ROOT / "statements"]
+# Every package of the project (observatory, statements and any app added later), not the tests.
+PYTHON_DIRS = sorted(init.parent for init in ROOT.glob("*/__init__.py") if init.parent.name != "tests")
 
 SINGULAR = {"gettext", "gettext_lazy", "_", "gettext_noop"}
 PLURAL = {"ngettext", "ngettext_lazy"}
