@@ -4,6 +4,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin, TranslationAdmin
 
+from .admin_direction import mark_language
 from .models import SourceLink, Statement, Tag
 
 
@@ -32,6 +33,9 @@ class StatementAdmin(TabbedDjangoJqueryTranslationAdmin):
     def language_versions(self, obj):
         return " · ".join(code.upper() for code in obj.languages) or "—"
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return mark_language(db_field, super().formfield_for_dbfield(db_field, request, **kwargs))
+
 
 @admin.register(Tag)
 class TagAdmin(TranslationAdmin):
@@ -45,3 +49,6 @@ class TagAdmin(TranslationAdmin):
     @admin.display(description=_("statements"), ordering="statement_count")
     def statement_count(self, obj):
         return obj.statement_count
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return mark_language(db_field, super().formfield_for_dbfield(db_field, request, **kwargs))

@@ -204,3 +204,14 @@ def test_tag_admin_searches_both_names(editor, content):
         response = editor.get("/admin/statements/tag/", {"q": query})
         assert list(response.context["cl"].result_list) == [tag]
     assert Tag.objects.count() == 1
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_each_translated_field_is_written_in_its_own_direction(editor, db, lang):
+    in_language(editor, lang)
+    form = editor.get("/admin/statements/statement/add/").context["adminform"].form
+    for name in ("title", "summary", "body"):
+        assert form.fields[f"{name}_ar"].widget.attrs.items() >= {"lang": "ar", "dir": "rtl"}.items()
+        assert form.fields[f"{name}_en"].widget.attrs.items() >= {"lang": "en", "dir": "ltr"}.items()
+    tag_form = editor.get("/admin/statements/tag/add/").content.decode()
+    assert 'name="name_ar"' in tag_form and 'dir="rtl"' in tag_form and 'dir="ltr"' in tag_form
