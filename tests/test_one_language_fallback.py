@@ -35,9 +35,9 @@ def test_english_only_statement_is_shown_on_the_arabic_page_marked_as_english(cl
 
 def test_fallback_card_in_lists_carries_lang_dir_and_a_note(client, arabic_only, english_only):
     english_list = client.get("/en/statements/").content.decode()
-    assert '<h3 lang="ar" dir="rtl"><a' in english_list and "In Arabic only" in english_list
+    assert '<h2 class="card-title" lang="ar" dir="rtl"><a' in english_list and "In Arabic only" in english_list
     arabic_list = client.get("/ar/statements/").content.decode()
-    assert '<h3 lang="en" dir="ltr"><a' in arabic_list and "بالإنجليزية فقط" in arabic_list
+    assert '<h2 class="card-title" lang="en" dir="ltr"><a' in arabic_list and "بالإنجليزية فقط" in arabic_list
 
 
 def test_statement_in_both_languages_needs_no_note(client, make_statement):
