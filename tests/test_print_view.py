@@ -70,3 +70,10 @@ def test_print_view_of_a_one_language_statement_marks_its_language(client, make_
     page = client.get(f"/en/statements/{statement.pk}/print/").content.decode()
     assert '<div class="statement-text" lang="ar" dir="rtl">' in page
     assert "This statement has no English translation; it is shown in Arabic." in page
+
+
+def test_print_view_writes_an_arabic_permanent_url_in_letters(client, make_statement):
+    statement = make_statement(title_ar="الهوية والانتماء", body_ar="<p>نص</p>")
+    page = client.get(statement.get_print_url()).content.decode()
+    assert f">http://testserver/ar/statements/{statement.pk}-الهوية-والانتماء/<" in page
+    assert "%D8" not in page

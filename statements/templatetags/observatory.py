@@ -1,4 +1,5 @@
 from django import template
+from django.utils.encoding import uri_to_iri
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -54,3 +55,9 @@ def page_url(context, number):
     query = context["request"].GET.copy()
     query["page"] = number
     return f"?{query.urlencode()}"
+
+
+@register.simple_tag(takes_context=True)
+def absolute_iri(context, path):
+    """The full address of ``path`` as a reader types it: Arabic slugs in letters, not percent escapes."""
+    return uri_to_iri(context["request"].build_absolute_uri(path))
