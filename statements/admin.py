@@ -1,8 +1,10 @@
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin, TranslationAdmin
 
+from .admin_direction import mark_language
 from .admin_tag_merge import merge_selected_tags
 from .models import SourceLink, Statement, Tag
 from .rich_text import BodyEditorWidget
@@ -12,6 +14,8 @@ class SourceLinkInline(admin.TabularInline):
     model = SourceLink
     extra = 1
     fields = ("position", "publisher", "title", "url", "published_on")
+    # Sources are web pages: an address typed without a scheme is taken as https.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Statement)
@@ -28,7 +32,7 @@ class StatementAdmin(TabbedDjangoJqueryTranslationAdmin):
     )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        field = mark_language(db_field, super().formfield_for_dbfield(db_field, request, **kwargs))
         if db_field.name in ("body_ar", "body_en"):
             # After modeltranslation has set its tab classes on the widget: keep them on the editor.
             field.widget = BodyEditorWidget(db_field.language, attrs=field.widget.attrs)
@@ -56,3 +60,6 @@ class TagAdmin(TranslationAdmin):
     @admin.display(description=_("statements"), ordering="statement_count")
     def statement_count(self, obj):
         return obj.statement_count
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return mark_language(db_field, super().formfield_for_dbfield(db_field, request, **kwargs))

@@ -18,3 +18,18 @@ class MonthConverter:
 
     def to_url(self, value):
         return f"{int(value):02d}"
+
+
+class UnicodeSlugConverter:
+    """Letters (Arabic too), digits, hyphens and underscores, as ``SlugField(allow_unicode=True)`` allows.
+
+    Anything else (a NUL byte, which PostgreSQL refuses in a query) is simply not a slug: 404.
+    """
+
+    regex = r"[-\w]+"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value

@@ -118,7 +118,7 @@ class Statement(models.Model):
 
         A statement written in one language only is still shown under the other, never empty.
         """
-        source = lang if self.has_language(lang) else next((code for code in self.languages), lang)
+        source = self._display_language(lang)
         return StatementText(
             lang=source,
             dir=TEXT_DIRECTION[source],
@@ -127,6 +127,41 @@ class Statement(models.Model):
             summary=getattr(self, f"summary_{source}", "") or "",
             body=getattr(self, f"body_{source}", "") or "",
         )
+
+    def _display_language(self, lang):
+        """``lang`` when its version is complete (title and body); else the most complete version, ``lang`` first."""
+        candidates = [lang, *(code for code in LANGUAGE_CODES if code != lang)]
+
+        def has_body(code):
+            return bool(strip_tags(getattr(self, f"body_{code}", "") or "").strip())
+
+        def has_title(code):
+            return bool(getattr(self, f"title_{code}", ""))
+
+        for test in (lambda c: has_title(c) and has_body(c), has_body, has_title):
+            for code in candidates:
+                if test(code):
+                    return code
+        return lang
+
+    def clean(self):
+        """Each language version is whole (a title and a body) or absent; at least one is present."""
+        super().clean()
+        errors = {}
+        for lang in LANGUAGE_CODES:
+            title = (getattr(self, f"title_{lang}", "") or "").strip()
+            body = strip_tags(sanitize_html(getattr(self, f"body_{lang}", "") or "")).strip()
+            if body and not title:
+                errors[f"title_{lang}"] = _("A version with a body needs a title.")
+            if title and not body:
+                errors[f"body_{lang}"] = _("A version with a title needs a body.")
+        if not errors and not self.languages_with_text():
+            errors["title_ar"] = _("Write the statement in Arabic, in English, or in both.")
+        if errors:
+            raise ValidationError(errors)
+
+    def languages_with_text(self):
+        return [lang for lang in LANGUAGE_CODES if self.has_language(lang)]
 
 
 class StatementText:

@@ -34,6 +34,13 @@ ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
+def _local_images_only(tag, attribute, value):
+    """Images come from this site only (``/media/…``): the site runs on closed networks and loads nothing from elsewhere."""
+    if tag == "img" and attribute == "src" and not (value.startswith("/") and not value.startswith("//")):
+        return None
+    return value
+
+
 def sanitize_html(html):
     """Return ``html`` with everything outside the allow-list removed (scripts, handlers, javascript: URLs)."""
     if not html:
@@ -45,4 +52,5 @@ def sanitize_html(html):
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+        attribute_filter=_local_images_only,
     )

@@ -1,10 +1,11 @@
 from django.urls import path, register_converter
 
 from . import feeds, views
-from .converters import MonthConverter, YearConverter
+from .converters import MonthConverter, UnicodeSlugConverter, YearConverter
 
 register_converter(YearConverter, "year")
 register_converter(MonthConverter, "month")
+register_converter(UnicodeSlugConverter, "uslug")
 
 app_name = "statements"
 
@@ -17,9 +18,9 @@ urlpatterns = [
     path("statements/<int:pk>-<str:slug>/", views.statement_detail, name="detail"),
     path("statements/<int:pk>/print/", views.statement_print, name="print"),
     path("tags/", views.tag_index, name="tags"),
-    path("tags/<str:slug>/", views.tag_detail, name="tag"),
+    path("tags/<uslug:slug>/", views.tag_detail, name="tag"),
     path("feed/", feeds.LatestStatementsFeed(), name="feed"),
     path("feed/rss/", feeds.LatestStatementsRssFeed(), name="feed_rss"),
-    path("tags/<str:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
-    path("tags/<str:slug>/feed/rss/", feeds.TagRssFeed(), name="tag_feed_rss"),
+    path("tags/<uslug:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
+    path("tags/<uslug:slug>/feed/rss/", feeds.TagRssFeed(), name="tag_feed_rss"),
 ]

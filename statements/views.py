@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache, patch_cache_control
 
 from .models import Statement, Tag, TagRedirect
-from .textnorm import index_letter, sort_key
+from .textnorm import index_letter, is_arabic, sort_key
 
 PAGE_SIZE = 20
 MAX_ID = 2**62  # larger ids overflow the database integer: they are simply not found
@@ -126,9 +126,11 @@ def tag_index(request):
     for tag in Tag.objects.with_public_counts():
         name, name_lang = tag.name_in(lang)
         entries.append({"tag": tag, "name": name, "lang": name_lang, "count": tag.public_count})
-    entries.sort(key=lambda e: sort_key(e["name"]))
+    # Names in the page's own script come first: Arabic then Latin on /ar/, Latin then Arabic on /en/.
+    own_script_first = 0 if lang == "ar" else 1
+    entries.sort(key=lambda e: (sort_key(e["name"])[0] != own_script_first, sort_key(e["name"])))
     groups = [
-        {"letter": letter, "entries": list(items)}
+        {"letter": letter, "lang": "ar" if is_arabic(letter) else "en", "entries": list(items)}
         for letter, items in groupby(entries, key=lambda e: index_letter(e["name"]))
     ]
     return render(request, "statements/tag_index.html", {"groups": groups, "total": len(entries)})

@@ -143,5 +143,6 @@ def test_script_and_event_handlers_posted_through_the_admin_are_removed_on_save(
     assert statement.body_ar == "<h2>عنوان</h2><p>نص</p>"
     for bad in ("<script", "onclick", "onerror", "javascript:", "steal"):
         assert bad not in statement.body_en
-    assert '<img src="https://example.org/a.png" alt="map">' in statement.body_en
+    # Images from other hosts lose their address (the site loads nothing from elsewhere); alt text stays.
+    assert '<img alt="map">' in statement.body_en
     assert ">this</a>" in statement.body_en

@@ -39,3 +39,63 @@ def test_anonymous_reader_gets_404_for_unpublished_statement_everywhere(client, 
     for url in ("/ar/", "/en/statements/", "/ar/statements/2020/", "/ar/statements/2020/5/", "/ar/tags/"):
         body = client.get(url).content.decode()
         assert statement.title_ar not in body and statement.title_en not in body, url
+
+
+def _public_pages(statement, tag):
+    day = statement.published_on
+    for lang in ("ar", "en"):
+        yield from (
+            f"/{lang}/",
+            f"/{lang}/statements/",
+            f"/{lang}/statements/{day.year}/",
+            f"/{lang}/statements/{day.year}/{day.month}/",
+            f"/{lang}/tags/",
+            f"/{lang}/tags/{tag.slug}/",
+        )
+
+
+def test_statement_scheduled_for_later_appears_nowhere_public(client, make_statement, make_tag):
+    tag = make_tag(name_ar="مجدول", name_en="Scheduled")
+    later = make_statement(
+        tags=[tag],
+        publish_at=timezone.now() + datetime.timedelta(days=3),
+        title_ar="بيان مجدول لاحقا",
+        body_ar="<p>نص</p>",
+        title_en="A statement for later",
+        body_en="<p>t</p>",
+    )
+    for url in (later.get_absolute_url(), f"/en/statements/{later.pk}/", f"/en/statements/{later.pk}/print/"):
+        assert client.get(url).status_code == 404, url
+    for url in _public_pages(later, tag):
+        body = client.get(url).content.decode()
+        assert "بيان مجدول لاحقا" not in body and "A statement for later" not in body, url
+        assert later.get_absolute_url() not in body, url
+
+
+def test_counts_and_top_tags_count_only_public_statements(client, make_statement, make_tag):
+    tag = make_tag(name_ar="داعش", name_en="Daesh")
+    make_statement(tags=[tag])
+    make_statement(tags=[tag], status=Statement.Status.DRAFT)
+    make_statement(tags=[tag], status=Statement.Status.REVIEW)
+    make_statement(tags=[tag], publish_at=timezone.now() + datetime.timedelta(hours=1))
+    hidden_only = make_tag(name_ar="مخفي", name_en="Hidden")
+    make_statement(tags=[hidden_only], status=Statement.Status.DRAFT)
+
+    home = client.get("/en/")
+    assert [(t, t.public_count) for t in home.context["top_tags"]] == [(tag, 1)]
+    assert "Hidden" not in home.content.decode()
+    index = client.get("/en/tags/")
+    assert [(e["tag"], e["count"]) for g in index.context["groups"] for e in g["entries"]] == [(tag, 1)]
+    assert list(client.get(f"/en/tags/{tag.slug}/").context["page"].paginator.object_list) == list(
+        Statement.objects.published()
+    )
+
+
+def test_staff_may_preview_what_the_public_cannot_see(staff_client, make_statement):
+    draft = make_statement(status=Statement.Status.DRAFT)
+    later = make_statement(publish_at=timezone.now() + datetime.timedelta(days=1))
+    for statement in (draft, later):
+        assert staff_client.get(statement.get_absolute_url()).status_code == 200
+        assert staff_client.get(statement.get_print_url()).status_code == 200
+    # Lists stay public-only, even for staff.
+    assert draft not in staff_client.get("/ar/statements/").context["page"]

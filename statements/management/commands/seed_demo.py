@@ -21,10 +21,13 @@ class Command(BaseCommand):
             if self._exists(item):
                 continue
             publish_at = None
+            published_on = datetime.date.fromisoformat(item["published_on"])
             if "publish_at_days" in item:
+                # Scheduled relative to today, so the demo always has a statement waiting for its moment.
                 publish_at = timezone.now() + datetime.timedelta(days=item["publish_at_days"])
+                published_on = timezone.localdate(publish_at)
             statement = Statement.objects.create(
-                published_on=datetime.date.fromisoformat(item["published_on"]),
+                published_on=published_on,
                 status=item.get("status", Statement.Status.PUBLISHED),
                 publish_at=publish_at,
                 **{

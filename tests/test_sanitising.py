@@ -1,0 +1,76 @@
+import pytest
+
+from statements.models import Statement
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = (
+    '<p onclick="steal()">Hello <strong>world</strong></p>'
+    "<script>alert('x')</script>"
+    '<a href="javascript:alert(1)">bad link</a>'
+    '<a href=" JaVaScRiPt:alert(2)">bad link 2</a>'
+    '<img src="/media/x.png" onerror="alert(3)" alt="a picture">'
+    '<iframe src="https://evil.example/"></iframe>'
+    '<p style="background:url(javascript:alert(4))">styled</p>'
+)
+
+
+def test_script_handlers_and_javascript_urls_are_removed_on_save(make_statement):
+    statement = make_statement(body_ar=HOSTILE, title_ar="عنوان")
+    stored = Statement.objects.get(pk=statement.pk).body_ar
+    for bad in ("<script", "alert('x')", "onclick", "onerror", "javascript:", "<iframe", "style="):
+        assert bad.lower() not in stored.lower()
+    assert "<strong>world</strong>" in stored and 'alt="a picture"' in stored
+
+
+def test_sanitised_body_is_what_the_page_shows(client, make_statement):
+    statement = make_statement(body_en=HOSTILE, title_en="Title")
+    for url in (f"/en/statements/{statement.pk}-{statement.slug}/", f"/en/statements/{statement.pk}/print/"):
+        page = client.get(url).content.decode().lower()
+        assert "javascript:" not in page and "onerror" not in page and "steal()" not in page
+        assert "alert('x')" not in page
+
+
+def test_allowed_markup_survives(make_statement):
+    allowed = (
+        "<h2>Heading</h2><h3>Sub</h3><p>A <em>line</em><br>break <b>bold</b> <i>it</i></p>"
+        '<ul><li>one</li></ul><ol><li>two</li></ol><blockquote cite="https://example.org/q">quote</blockquote>'
+        '<p><a href="https://example.org/report" title="Report">a link</a></p><img src="/media/p.png" alt="alt text">'
+    )
+    stored = make_statement(body_en=allowed, title_en="T").body_en
+    for fragment in (
+        "<h2>Heading</h2>",
+        "<h3>Sub</h3>",
+        "<em>line</em>",
+        "<br>",
+        "<ul><li>one</li></ul>",
+        "<ol><li>two</li></ol>",
+        '<blockquote cite="https://example.org/q">quote</blockquote>',
+        'href="https://example.org/report"',
+        'rel="noopener noreferrer"',
+        '<img src="/media/p.png" alt="alt text">',
+    ):
+        assert fragment in stored
+
+
+def test_images_from_other_hosts_lose_their_address(make_statement):
+    stored = make_statement(
+        body_en='<img src="https://tracker.example/p.gif" alt="x"><img src="//cdn.example/y.png">', title_en="T"
+    ).body_en
+    assert "tracker.example" not in stored and "cdn.example" not in stored
+
+
+def test_titles_and_summaries_are_escaped_not_rendered(client, make_statement):
+    statement = make_statement(title_ar="<script>alert(1)</script>عنوان", summary_ar="<b>ملخص</b>", body_ar="<p>نص</p>")
+    page = client.get(statement.get_absolute_url()).content.decode()
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;عنوان" in page
+
+
+def test_body_written_without_save_is_still_cleaned_on_the_page(client, make_statement):
+    statement = make_statement(title_en="T", body_en="<p>fine</p>")
+    Statement.objects.filter(pk=statement.pk).update(body_en='<p onmouseover="x()">fine</p><script>alert(5)</script>')
+    for url in (f"/en/statements/{statement.pk}-{statement.slug}/", f"/en/statements/{statement.pk}/print/"):
+        page = client.get(url).content.decode()
+        assert "<script>alert(5)" not in page and "onmouseover" not in page
+        assert "<p>fine</p>" in page
