@@ -2,8 +2,15 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin, TranslationAdmin
+from reversion_compare.admin import CompareVersionAdmin
 
-from .models import SourceLink, Statement, Tag
+from . import admin_workflow
+from .admin_forms import StatementAdminForm
+from .models import SourceLink, Statement, StatusChange, Tag
+from .revisions import register_revisions
+
+# Before StatementAdmin is built: it would otherwise register Statement itself, following every inline.
+register_revisions()
 
 
 class SourceLinkInline(admin.TabularInline):
@@ -12,17 +19,44 @@ class SourceLinkInline(admin.TabularInline):
     fields = ("position", "publisher", "title", "url", "published_on")
 
 
+class StatusChangeInline(admin.TabularInline):
+    """The statement's publication history, read only: who changed its status, and when."""
+
+    model = StatusChange
+    extra = 0
+    can_delete = False
+    fields = ("changed_at", "changed_by", "from_status", "to_status", "publish_at")
+    readonly_fields = fields
+    verbose_name_plural = _("status history")
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("statements.view_statement")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Statement)
-class StatementAdmin(TabbedDjangoJqueryTranslationAdmin):
-    list_display = ("__str__", "published_on", "status", "language_versions", "updated_at")
+class StatementAdmin(admin_workflow.WorkflowAdminMixin, CompareVersionAdmin, TabbedDjangoJqueryTranslationAdmin):
+    form = StatementAdminForm
+    list_display = ("__str__", "published_on", "publication_state", "language_versions", "updated_at")
     list_filter = ("status", "published_on", "tags")
     date_hierarchy = "published_on"
     search_fields = ("title_ar", "title_en")
     autocomplete_fields = ("tags",)
-    inlines = [SourceLinkInline]
+    inlines = [SourceLinkInline, StatusChangeInline]
+    readonly_fields = ("writing_figures",)
+    actions = ["publish_statements", "unpublish_statements", "send_back_to_draft"]
     fieldsets = (
         (None, {"fields": ("title", "summary", "body")}),
-        (_("Publication"), {"fields": ("published_on", "status", "publish_at", "tags")}),
+        (_("Length and translation"), {"fields": ("writing_figures",)}),
+        (_("Publication"), {"fields": ("published_on", "status", "publish_at", "tags", "base_version")}),
     )
 
     @admin.display(description=_("languages"))
