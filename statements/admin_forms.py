@@ -68,11 +68,11 @@ class StatementAdminForm(forms.ModelForm):
         old_publish_at = before["publish_at"] if before else None
         new_status = cleaned.get("status", old_status)
         new_publish_at = cleaned.get("publish_at", old_publish_at) if "publish_at" in self.fields else old_publish_at
+        publish_at_changed = _to_second(new_publish_at) != _to_second(old_publish_at)
+        if not publish_at_changed and "publish_at" in cleaned:
+            cleaned["publish_at"] = old_publish_at  # keep the stored moment exact, not cut to the second
         errors = refused_changes(
-            self.user,
-            old_status=old_status,
-            new_status=new_status,
-            publish_at_changed=_to_second(new_publish_at) != _to_second(old_publish_at),
+            self.user, old_status=old_status, new_status=new_status, publish_at_changed=publish_at_changed
         )
         for field, message in errors.items():
             self.add_error(field if field in self.fields else None, message)
