@@ -24,7 +24,7 @@ class StatementAdminForm(forms.ModelForm):
 
     class Meta:
         model = Statement
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 - the admin narrows this to the fields of its fieldsets
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

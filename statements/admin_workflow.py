@@ -6,8 +6,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from reversion.admin import VersionAdmin
 
 from .models import Statement, StatusChange
@@ -99,9 +98,7 @@ class WorkflowAdminMixin:
 
     def history_view(self, request, object_id, extra_context=None):
         context = {
-            "status_changes": StatusChange.objects.filter(statement_id=unquote(object_id)).select_related(
-                "changed_by"
-            ),
+            "status_changes": StatusChange.objects.filter(statement_id=unquote(object_id)).select_related("changed_by"),
             **(extra_context or {}),
         }
         return super().history_view(request, object_id, context)
@@ -138,9 +135,7 @@ class WorkflowAdminMixin:
             self.log_change(request, statement, status_note(old_status, statement))
         done = {
             "publish": ngettext("%(count)d statement published.", "%(count)d statements published.", len(moved)),
-            "unpublish": ngettext(
-                "%(count)d statement unpublished.", "%(count)d statements unpublished.", len(moved)
-            ),
+            "unpublish": ngettext("%(count)d statement unpublished.", "%(count)d statements unpublished.", len(moved)),
             "send_back": ngettext(
                 "%(count)d statement sent back to draft.", "%(count)d statements sent back to draft.", len(moved)
             ),
@@ -201,9 +196,9 @@ class WorkflowAdminMixin:
                 '<ul class="messagelist translation-warning"><li class="warning">{}</li></ul>',
                 self._stale_translation_text(obj),
             )
-        return format_html('<ul class="writing-figures">{}</ul>{}<p class="help">{}</p>', rows, warning, _(
-            "As last saved."
-        ))
+        return format_html(
+            '<ul class="writing-figures">{}</ul>{}<p class="help">{}</p>', rows, warning, _("As last saved.")
+        )
 
     def _stale_translation_text(self, obj):
         if obj.text_edited_at_en is None:

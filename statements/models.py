@@ -15,6 +15,13 @@ LANGUAGE_CODES = ("ar", "en")
 TEXT_DIRECTION = {"ar": "rtl", "en": "ltr"}
 
 
+TEXT_FIELDS = tuple(f"{name}_{lang}" for lang in LANGUAGE_CODES for name in ("title", "summary", "body"))
+
+
+class StaleVersion(Exception):
+    """The statement was saved by someone else since this copy of it was loaded."""
+
+
 def short_slug(text, limit=80):
     slug = slugify(text or "", allow_unicode=True)
     if len(slug) > limit:
@@ -90,69 +97,6 @@ class Statement(models.Model):
         else:
             self._save_over_version(*args, **kwargs)
 
-    class StaleVersion(Exception):
-        """The statement was saved by someone else since this copy of it was loaded."""
-
-    def _save_over_version(self, *args, **kwargs):
-        """Save only if the stored version is still the one this copy was loaded at, and count one more.
-
-        The check and the increment are one conditional UPDATE, so of two simultaneous saves based on
-        the same version exactly one wins and the other raises ``StaleVersion``: nothing is overwritten.
-        """
-        manager = type(self)._default_manager
-        update_fields = kwargs.get("update_fields")
-        with transaction.atomic(using=kwargs.get("using") or manager.db):
-            claimed = manager.filter(pk=self.pk, version=self.version).update(version=models.F("version") + 1)
-            if not claimed:
-                raise Statement.StaleVersion(self.pk)
-            stored = manager.filter(pk=self.pk).values(*self.TEXT_FIELDS).first()
-            self.version += 1
-            try:
-                update_fields = self._stamp_text_edits(stored=stored, update_fields=update_fields)
-                if update_fields is not None:
-                    kwargs["update_fields"] = {*update_fields, "version"}
-                super().save(*args, **kwargs)
-            except BaseException:
-                self.version -= 1
-                raise
-
-    TEXT_FIELDS = tuple(f"{name}_{lang}" for lang in LANGUAGE_CODES for name in ("title", "summary", "body"))
-
-    def _language_text(self, values, lang):
-        return tuple(visible_text(values.get(f"{name}_{lang}")) for name in ("title", "summary", "body"))
-
-    def _stamp_text_edits(self, *, stored, update_fields):
-        """Note when each language's text last changed, so a translation older than its original shows.
-
-        Markup-only changes (an editor re-wrapping paragraphs) do not count: only the words a reader sees.
-        """
-        now = timezone.now()
-        current = {name: getattr(self, name) for name in self.TEXT_FIELDS}
-        stamped = set()
-        for lang in LANGUAGE_CODES:
-            new = self._language_text(current, lang)
-            old = self._language_text(stored, lang) if stored is not None else ("", "", "")
-            if new != old:
-                setattr(self, f"text_edited_at_{lang}", now)
-                stamped.add(f"text_edited_at_{lang}")
-        if update_fields is not None:
-            return {*update_fields, *stamped}
-        return None
-
-    def word_count(self, lang):
-        return word_count(getattr(self, f"summary_{lang}", ""), getattr(self, f"body_{lang}", ""))
-
-    def reading_minutes(self, lang):
-        return reading_minutes(self.word_count(lang), lang)
-
-    @property
-    def translation_is_stale(self):
-        """True when the Arabic text was edited after the English one: the translation may be out of date."""
-        if not (self.has_language("ar") and self.has_language("en")):
-            return False
-        ar, en = self.text_edited_at_ar, self.text_edited_at_en
-        return ar is not None and (en is None or ar > en)
-
     def get_absolute_url(self):
         return reverse("statements:detail", args=[self.pk, self.slug or "statement"])
 
@@ -188,6 +132,68 @@ class Statement(models.Model):
             summary=getattr(self, f"summary_{source}", "") or "",
             body=getattr(self, f"body_{source}", "") or "",
         )
+
+    def _save_over_version(self, *args, **kwargs):
+        """Save only if the stored version is still the one this copy was loaded at, and count one more.
+
+        The check and the increment are one conditional UPDATE, so of two simultaneous saves based on
+        the same version exactly one wins and the other raises ``StaleVersion``: nothing is overwritten.
+        """
+        manager = type(self)._default_manager
+        update_fields = kwargs.get("update_fields")
+        with transaction.atomic(using=kwargs.get("using") or manager.db):
+            claimed = manager.filter(pk=self.pk, version=self.version).update(version=models.F("version") + 1)
+            if not claimed:
+                raise StaleVersion(self.pk)
+            stored = manager.filter(pk=self.pk).values(*TEXT_FIELDS).first()
+            self.version += 1
+            try:
+                update_fields = self._stamp_text_edits(stored=stored, update_fields=update_fields)
+                if update_fields is not None:
+                    kwargs["update_fields"] = {*update_fields, "version"}
+                super().save(*args, **kwargs)
+            except BaseException:
+                self.version -= 1
+                raise
+
+    def _language_text(self, values, lang):
+        return tuple(visible_text(values.get(f"{name}_{lang}")) for name in ("title", "summary", "body"))
+
+    def _stamp_text_edits(self, *, stored, update_fields):
+        """Note when each language's text last changed, so a translation older than its original shows.
+
+        Markup-only changes (an editor re-wrapping paragraphs) do not count: only the words a reader sees.
+        """
+        now = timezone.now()
+        current = {name: getattr(self, name) for name in TEXT_FIELDS}
+        stamped = set()
+        for lang in LANGUAGE_CODES:
+            if update_fields is not None and not {f"{name}_{lang}" for name in ("title", "summary", "body")} & {
+                *update_fields
+            }:
+                continue  # this language's text is not being written
+            new = self._language_text(current, lang)
+            old = self._language_text(stored, lang) if stored is not None else ("", "", "")
+            if new != old:
+                setattr(self, f"text_edited_at_{lang}", now)
+                stamped.add(f"text_edited_at_{lang}")
+        if update_fields is not None:
+            return {*update_fields, *stamped}
+        return None
+
+    def word_count(self, lang):
+        return word_count(getattr(self, f"summary_{lang}", ""), getattr(self, f"body_{lang}", ""))
+
+    def reading_minutes(self, lang):
+        return reading_minutes(self.word_count(lang), lang)
+
+    @property
+    def translation_is_stale(self):
+        """True when the Arabic text was edited after the English one: the translation may be out of date."""
+        if not (self.has_language("ar") and self.has_language("en")):
+            return False
+        ar, en = self.text_edited_at_ar, self.text_edited_at_en
+        return ar is not None and (en is None or ar > en)
 
 
 class StatementText:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 
-from .models import Statement, StatusChange
+from .models import StaleVersion, Statement, StatusChange
 
 PUBLISH_PERMISSION = "statements.publish_statement"
 Status = Statement.Status
@@ -120,6 +120,6 @@ def apply_move(move, pks, user):
                 reversion.set_user(user)
                 reversion.set_comment(status_note(old_status, statement))
                 moved.append((statement, old_status))
-        except Statement.StaleVersion:
+        except StaleVersion:
             busy.append(pk)
     return moved, skipped, busy

@@ -69,13 +69,11 @@ def test_revisions_hold_the_source_links_of_their_moment(edited_twice):
 
     first, second = (v.revision for v in versions_of(statement))
 
-    source_urls = [
-        v.field_dict["url"] for v in first.version_set.all() if v.content_type.model_class() is SourceLink
-    ]
+    source_urls = [v.field_dict["url"] for v in first.version_set.all() if v.content_type.model_class() is SourceLink]
     assert source_urls == ["https://example.org/first"]
-    assert [
-        v.field_dict["url"] for v in second.version_set.all() if v.content_type.model_class() is SourceLink
-    ] == ["https://example.org/second"]
+    assert [v.field_dict["url"] for v in second.version_set.all() if v.content_type.model_class() is SourceLink] == [
+        "https://example.org/second"
+    ]
 
 
 def test_history_page_lists_revisions_with_authors_and_offers_compare(publisher_client, edited_twice):
@@ -170,9 +168,7 @@ def test_restore_form_based_on_an_outdated_version_is_refused(publisher_client, 
     assert statement.title_en == "Third title"
 
 
-def test_editor_cannot_publish_by_restoring_a_published_revision(
-    publisher_client, editor_client, make_statement
-):
+def test_editor_cannot_publish_by_restoring_a_published_revision(publisher_client, editor_client, make_statement):
     statement = make_statement(status=DRAFT)
     post_change(publisher_client, statement, status=PUBLISHED)
     post_change(publisher_client, statement, status=DRAFT, title_en="Withdrawn")

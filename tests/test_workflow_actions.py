@@ -81,9 +81,7 @@ def test_publish_action_makes_a_scheduled_statement_live_now(publisher_client, m
     assert scheduled.publish_at <= timezone.now()
 
 
-def test_unpublish_action_takes_published_statements_back_to_draft_and_leaves_others(
-    publisher_client, make_statement
-):
+def test_unpublish_action_takes_published_statements_back_to_draft_and_leaves_others(publisher_client, make_statement):
     live = make_statement(status=PUBLISHED)
     review = make_statement(status=REVIEW)
 
