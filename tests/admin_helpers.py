@@ -98,7 +98,7 @@ def history_url(statement):
 
 
 def post_change(client, statement, **changes):
-    """Open the statement's change form, change some fields, and post the whole form back."""
-    data = form_data(client.get(change_url(statement)))
+    """Open the statement's change form, change some fields, and post the whole form back (admin in English)."""
+    data = form_data(client.get(change_url(statement), HTTP_ACCEPT_LANGUAGE="en"))
     data.update(changes)
-    return client.post(change_url(statement), data)
+    return client.post(change_url(statement), data, HTTP_ACCEPT_LANGUAGE="en")

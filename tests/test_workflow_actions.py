@@ -18,6 +18,7 @@ def run_action(client, action, statements):
         changelist_url(),
         {"action": action, "_selected_action": [s.pk for s in statements], "index": 0},
         follow=True,
+        HTTP_ACCEPT_LANGUAGE="en",
     )
 
 
@@ -136,7 +137,7 @@ def test_action_status_change_is_visible_in_the_admin_history(publisher_client, 
     statement = make_statement(status=REVIEW)
     run_action(publisher_client, "publish_statements", [statement])
 
-    page = publisher_client.get(history_url(statement)).content.decode()
+    page = publisher_client.get(history_url(statement), HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
     assert "Status: In review → Published" in page
     assert "publisher" in page

@@ -75,7 +75,7 @@ def test_editor_cannot_add_a_statement_as_published(editor_client):
     data = form_data(editor_client.get(add_url()))
     data.update(title_ar="بيان جديد", status=PUBLISHED)
 
-    response = editor_client.post(add_url(), data)
+    response = editor_client.post(add_url(), data, HTTP_ACCEPT_LANGUAGE="en")
 
     assert response.status_code == 200
     assert "Only publishers can publish a statement" in response.content.decode()
@@ -171,7 +171,9 @@ def test_status_change_from_the_form_shows_in_the_statement_history(publisher_cl
     statement = make_statement(status=REVIEW)
     post_change(publisher_client, statement, status=PUBLISHED)
 
-    page = publisher_client.get(f"/admin/statements/statement/{statement.pk}/history/").content.decode()
+    page = publisher_client.get(
+        f"/admin/statements/statement/{statement.pk}/history/", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
 
     assert "publisher" in page
     assert "Status: In review → Published" in page
