@@ -109,6 +109,8 @@ LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", _("Arabic")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# Only what Django's Arabic locale leaves out (the date-and-time formats); everything else is Django's.
+FORMAT_MODULE_PATH = ["observatory.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Africa/Cairo")
 USE_TZ = True
 

@@ -173,10 +173,9 @@ class WorkflowAdminMixin:
             return _("Word counts and reading times appear once the statement is saved.")
         rows = format_html_join(
             "",
-            '<li lang="{}">{}: {} · {}</li>',
+            "<li>{}: {} · {}</li>",
             (
                 (
-                    lang,
                     LANGUAGE_NAMES[lang],
                     ngettext("%(count)d word", "%(count)d words", obj.word_count(lang))
                     % {"count": obj.word_count(lang)},
