@@ -1,4 +1,7 @@
+import threading
+
 import pytest
+from django.db import OperationalError, connection, transaction
 
 from statements.models import StaleVersion, Statement
 
@@ -81,3 +84,35 @@ def test_repeated_saves_of_one_copy_keep_counting(make_statement):
 
     statement.refresh_from_db()
     assert statement.version == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_saves_from_the_same_version_never_overwrite_each_other(make_statement):
+    statement = make_statement()
+    first = Statement.objects.get(pk=statement.pk)
+    second = Statement.objects.get(pk=statement.pk)
+    first.title_en, second.title_en = "First writer", "Second writer"
+    outcome = {}
+
+    def save_second():
+        try:
+            second.save()
+            outcome["second"] = "saved"
+        except (StaleVersion, OperationalError) as exc:
+            outcome["second"] = exc
+        finally:
+            connection.close()
+
+    with transaction.atomic():
+        first.save()
+        rival = threading.Thread(target=save_second)
+        rival.start()
+        rival.join(timeout=0.5)  # the rival is now waiting on (or refused by) the first writer's lock
+    rival.join(timeout=10)
+
+    statement.refresh_from_db()
+    assert (statement.title_en, statement.version) == ("First writer", 2)
+    if connection.vendor == "postgresql":
+        assert isinstance(outcome["second"], StaleVersion)  # it waited, then saw the newer version
+    else:
+        assert isinstance(outcome["second"], (StaleVersion, OperationalError))  # SQLite refuses the write
