@@ -6,7 +6,7 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from . import admin_workflow
 from .admin_forms import StatementAdminForm
-from .models import SourceLink, Statement, StatusChange, Tag
+from .models import SourceLink, Statement, Tag
 from .revisions import register_revisions
 
 # Before StatementAdmin is built: it would otherwise register Statement itself, following every inline.
@@ -19,38 +19,15 @@ class SourceLinkInline(admin.TabularInline):
     fields = ("position", "publisher", "title", "url", "published_on")
 
 
-class StatusChangeInline(admin.TabularInline):
-    """The statement's publication history, read only: who changed its status, and when."""
-
-    model = StatusChange
-    extra = 0
-    can_delete = False
-    fields = ("changed_at", "changed_by", "from_status", "to_status", "publish_at")
-    readonly_fields = fields
-    verbose_name_plural = _("status history")
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("statements.view_statement")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Statement)
 class StatementAdmin(admin_workflow.WorkflowAdminMixin, CompareVersionAdmin, TabbedDjangoJqueryTranslationAdmin):
     form = StatementAdminForm
     list_display = ("__str__", "published_on", "publication_state", "language_versions", "updated_at")
-    list_filter = ("status", "published_on", "tags")
+    list_filter = (admin_workflow.PublicationFilter, "published_on", "tags")
     date_hierarchy = "published_on"
     search_fields = ("title_ar", "title_en")
     autocomplete_fields = ("tags",)
-    inlines = [SourceLinkInline, StatusChangeInline]
+    inlines = [SourceLinkInline, admin_workflow.StatusChangeInline]
     readonly_fields = ("writing_figures",)
     actions = ["publish_statements", "unpublish_statements", "send_back_to_draft"]
     fieldsets = (

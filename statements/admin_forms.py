@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from .models import Statement
-from .workflow import refused_changes
+from .workflow import can_publish, refused_changes
 
 
 def _to_second(value):
@@ -30,6 +30,13 @@ class StatementAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["base_version"].initial = self.instance.version
+        if self.user is not None and not can_publish(self.user):
+            if "status" in self.fields:
+                self.fields["status"].help_text = _(
+                    "You can keep a statement as a draft or send it to review; a publisher publishes it."
+                )
+            if "publish_at" in self.fields:
+                self.fields["publish_at"].help_text = _("Only publishers set or change the publication time.")
 
     def clean(self):
         cleaned = super().clean()

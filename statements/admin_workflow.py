@@ -23,6 +23,55 @@ from .workflow import (
 LANGUAGE_NAMES = {"ar": gettext_lazy("Arabic"), "en": gettext_lazy("English")}
 
 
+class StatusChangeInline(admin.TabularInline):
+    """The statement's publication history, read only: who changed its status, and when."""
+
+    model = StatusChange
+    extra = 0
+    can_delete = False
+    fields = ("changed_at", "changed_by", "from_status", "to_status", "publish_at")
+    readonly_fields = fields
+    verbose_name_plural = gettext_lazy("status history")
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("statements.view_statement")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class PublicationFilter(admin.SimpleListFilter):
+    """Status, with published statements split into those already live and those still waiting."""
+
+    title = gettext_lazy("publication")
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        return (
+            ("draft", gettext_lazy("Draft")),
+            ("review", gettext_lazy("In review")),
+            ("scheduled", gettext_lazy("Scheduled")),
+            ("live", gettext_lazy("Live")),
+        )
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value in (Statement.Status.DRAFT, Statement.Status.REVIEW):
+            return queryset.filter(status=value)
+        live = Statement.objects.published()
+        if value == "live":
+            return queryset.filter(pk__in=live)
+        if value == "scheduled":
+            return queryset.filter(status=Statement.Status.PUBLISHED).exclude(pk__in=live)
+        return queryset
+
+
 class WorkflowAdminMixin:
     object_history_template = "admin/statements/statement/object_history.html"
     history_latest_first = True
@@ -88,9 +137,19 @@ class WorkflowAdminMixin:
         )
         return super().revision_view(request, object_id, version_id, extra_context)
 
+    def recover_view(self, request, version_id, extra_context=None):
+        # A deleted statement brought back is judged as a new one: an editor cannot publish it this way.
+        request.statement_before_restore = {"version": None, "status": None, "publish_at": None}
+        return super().recover_view(request, version_id, extra_context)
+
+    def compare_view(self, request, object_id, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        return super().compare_view(request, object_id, extra_context)
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         before = getattr(request, "statement_before_restore", None)
-        if before is not None and object_id is not None:
+        if before is not None and before["version"] is not None and object_id is not None:
             # Rewinding restored the old lock counter too; put the live one back (inside the restore's
             # transaction) so a restore is a new version and a stale form still cannot be saved over it.
             Statement.objects.filter(pk=unquote(object_id)).update(version=before["version"])

@@ -182,3 +182,34 @@ def test_editor_cannot_publish_by_restoring_a_published_revision(publisher_clien
     statement.refresh_from_db()
     assert statement.status == DRAFT
     assert statement.title_en == "Withdrawn"
+
+
+def test_compare_view_is_refused_to_staff_without_rights_on_statements(client, django_user_model, edited_twice):
+    statement, _old, _new = edited_twice
+    first, second = versions_of(statement)
+    clerk = django_user_model.objects.create_user("clerk", "clerk@example.org", "pw", is_staff=True)
+    client.force_login(clerk)
+
+    response = client.get(
+        reverse("admin:statements_statement_compare", args=[statement.pk]),
+        {"version_id1": first.pk, "version_id2": second.pk},
+    )
+
+    assert response.status_code == 403
+
+
+def test_editor_cannot_publish_by_recovering_a_deleted_published_statement(
+    publisher_client, editor_client, make_statement, admin_client
+):
+    statement = make_statement(status=DRAFT)
+    post_change(publisher_client, statement, status=PUBLISHED)
+    admin_client.post(reverse("admin:statements_statement_delete", args=[statement.pk]), {"post": "yes"})
+    assert not Statement.objects.filter(pk=statement.pk).exists()
+    deleted = Version.objects.get_deleted(Statement).first()
+    recover_url = reverse("admin:statements_statement_recover", args=[deleted.pk])
+
+    response = editor_client.post(recover_url, form_data(editor_client.get(recover_url)), HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 200
+    assert "Only publishers can publish a statement" in response.content.decode()
+    assert not Statement.objects.filter(pk=statement.pk).exists()

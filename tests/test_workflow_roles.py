@@ -178,3 +178,33 @@ def test_status_change_from_the_form_shows_in_the_statement_history(publisher_cl
     assert "publisher" in page
     assert "Status: In review → Published" in page
     assert 'id="status-history"' in page
+
+
+def test_editor_sees_what_the_status_and_time_fields_allow_them(editor_client, publisher_client, make_statement):
+    statement = make_statement(status=DRAFT)
+
+    for_editor = editor_client.get(f"/admin/statements/statement/{statement.pk}/change/", HTTP_ACCEPT_LANGUAGE="en")
+    for_publisher = publisher_client.get(
+        f"/admin/statements/statement/{statement.pk}/change/", HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    assert "a publisher publishes it" in for_editor.content.decode()
+    assert "a publisher publishes it" not in for_publisher.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("choice", "expected"),
+    [("draft", {"draft"}), ("review", {"review"}), ("scheduled", {"scheduled"}), ("live", {"live"})],
+)
+def test_publication_filter_separates_scheduled_from_live(publisher_client, make_statement, choice, expected):
+    made = {
+        "draft": make_statement(status=DRAFT),
+        "review": make_statement(status=REVIEW),
+        "scheduled": make_statement(status=PUBLISHED, publish_at=timezone.now() + datetime.timedelta(days=1)),
+        "live": make_statement(status=PUBLISHED),
+    }
+
+    response = publisher_client.get("/admin/statements/statement/", {"publication": choice})
+
+    shown = {name for name, s in made.items() if s in response.context["cl"].result_list}
+    assert shown == expected
