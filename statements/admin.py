@@ -28,12 +28,12 @@ class StatementAdmin(admin_workflow.WorkflowAdminMixin, CompareVersionAdmin, Tab
     search_fields = ("title_ar", "title_en")
     autocomplete_fields = ("tags",)
     inlines = [SourceLinkInline, admin_workflow.StatusChangeInline]
-    readonly_fields = ("writing_figures",)
+    readonly_fields = ("writing_figures", "version")
     actions = ["publish_statements", "unpublish_statements", "send_back_to_draft"]
     fieldsets = (
         (None, {"fields": ("title", "summary", "body")}),
         (_("Length and translation"), {"fields": ("writing_figures",)}),
-        (_("Publication"), {"fields": ("published_on", "status", "publish_at", "tags", "base_version")}),
+        (_("Publication"), {"fields": ("published_on", "status", "publish_at", "tags", "version", "base_version")}),
     )
 
     @admin.display(description=_("languages"))
