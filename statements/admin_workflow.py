@@ -129,17 +129,19 @@ class WorkflowAdminMixin:
 
     # Restoring an old revision.
 
+    # The live state of a statement that is not stored (deleted): brought back, it is judged as a new one.
+    _NOT_STORED = {"version": None, "status": None, "publish_at": None}
+
     def revision_view(self, request, object_id, version_id, extra_context=None):
         # The restore form shows the rewound statement; the role rules and the version lock must still
         # judge the change against the live one.
-        request.statement_before_restore = (
-            Statement.objects.filter(pk=unquote(object_id)).values("version", "status", "publish_at").first()
-        )
+        live = Statement.objects.filter(pk=unquote(object_id)).values("version", "status", "publish_at").first()
+        request.statement_before_restore = live or self._NOT_STORED
         return super().revision_view(request, object_id, version_id, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
-        # A deleted statement brought back is judged as a new one: an editor cannot publish it this way.
-        request.statement_before_restore = {"version": None, "status": None, "publish_at": None}
+        # An editor cannot publish a statement by bringing back a deleted published one.
+        request.statement_before_restore = self._NOT_STORED
         return super().recover_view(request, version_id, extra_context)
 
     def compare_view(self, request, object_id, extra_context=None):

@@ -213,3 +213,19 @@ def test_editor_cannot_publish_by_recovering_a_deleted_published_statement(
     assert response.status_code == 200
     assert "Only publishers can publish a statement" in response.content.decode()
     assert not Statement.objects.filter(pk=statement.pk).exists()
+
+
+def test_editor_cannot_publish_by_restoring_a_revision_of_a_deleted_statement(
+    publisher_client, editor_client, make_statement, admin_client
+):
+    statement = make_statement(status=DRAFT)
+    post_change(publisher_client, statement, status=PUBLISHED)
+    published_version = versions_of(statement)[0]
+    admin_client.post(reverse("admin:statements_statement_delete", args=[statement.pk]), {"post": "yes"})
+    url = revision_url(statement, published_version)
+
+    response = editor_client.post(url, form_data(editor_client.get(url)), HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 200
+    assert "Only publishers can publish a statement" in response.content.decode()
+    assert not Statement.objects.filter(pk=statement.pk).exists()
