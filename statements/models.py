@@ -94,6 +94,8 @@ class Statement(models.Model):
         if self._state.adding:
             self._stamp_text_edits(stored=None, update_fields=kwargs.get("update_fields"))
             super().save(*args, **kwargs)
+        elif kwargs.get("update_fields") is not None and not kwargs["update_fields"]:
+            super().save(*args, **kwargs)  # writes nothing, so it is no new version either
         else:
             self._save_over_version(*args, **kwargs)
 
@@ -166,11 +168,10 @@ class Statement(models.Model):
         """
         now = timezone.now()
         current = {name: getattr(self, name) for name in TEXT_FIELDS}
+        written = None if update_fields is None else set(update_fields)
         stamped = set()
         for lang in LANGUAGE_CODES:
-            if update_fields is not None and not {f"{name}_{lang}" for name in ("title", "summary", "body")} & {
-                *update_fields
-            }:
+            if written is not None and not written & {f"{name}_{lang}" for name in ("title", "summary", "body")}:
                 continue  # this language's text is not being written
             new = self._language_text(current, lang)
             old = self._language_text(stored, lang) if stored is not None else ("", "", "")

@@ -105,3 +105,19 @@ def test_one_language_statement_never_warns(make_statement):
 
     assert statement.text_edited_at_en is None
     assert not statement.translation_is_stale
+
+
+def test_saving_only_other_fields_does_not_stamp_unsaved_text(make_statement):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        statement = make_statement()
+
+    with time_machine.travel(start + datetime.timedelta(hours=1), tick=False):
+        statement.title_en = "Typed but not written"
+        statement.status = Statement.Status.REVIEW
+        statement.save(update_fields=["status"])
+
+    statement.refresh_from_db()
+    assert statement.status == Statement.Status.REVIEW
+    assert statement.title_en != "Typed but not written"
+    assert statement.text_edited_at_en == start
