@@ -23,4 +23,10 @@ REVERSION_COMPARE = (
     gettext_noop("Field didn't exist!"),
     gettext_noop("More info:"),
     gettext_noop("Revert to the old version will probably not work!"),
+    # The package's templates do not trim these, so their msgids keep the template's line breaks.
+    gettext_noop("\n                Compare <strong>%(date1)s</strong> with <strong>%(date2)s</strong>:\n            "),
+    gettext_noop(
+        "\n        Fields/entries marked with <sup class=\"follow\">*</sup> are not under reversion control.\n"
+        "        It may be that not all marked information are correct.\n    "
+    ),
 )
