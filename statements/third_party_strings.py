@@ -26,7 +26,7 @@ REVERSION_COMPARE = (
     # The package's templates do not trim these, so their msgids keep the template's line breaks.
     gettext_noop("\n                Compare <strong>%(date1)s</strong> with <strong>%(date2)s</strong>:\n            "),
     gettext_noop(
-        "\n        Fields/entries marked with <sup class=\"follow\">*</sup> are not under reversion control.\n"
+        '\n        Fields/entries marked with <sup class="follow">*</sup> are not under reversion control.\n'
         "        It may be that not all marked information are correct.\n    "
     ),
 )
