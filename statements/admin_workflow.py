@@ -76,7 +76,10 @@ class WorkflowAdminMixin:
     object_history_template = "admin/statements/statement/object_history.html"
     history_latest_first = True
     # The untranslated originals mirror one language, and the rest is bookkeeping: compare what editors write.
-    compare_exclude = ("title", "summary", "body", "slug", "version", "updated_at", "created_at", "status_changes")
+    compare_exclude = (
+        *("title", "summary", "body", "slug", "version", "updated_at", "created_at"),
+        *("text_edited_at_ar", "text_edited_at_en", "status_changes"),
+    )
 
     def has_publish_permission(self, request):
         return request.user.has_perm(PUBLISH_PERMISSION)

@@ -208,3 +208,22 @@ def test_publication_filter_separates_scheduled_from_live(publisher_client, make
 
     shown = {name for name, s in made.items() if s in response.context["cl"].result_list}
     assert shown == expected
+
+
+def test_editor_adds_and_removes_source_links_through_the_inline(editor_client, make_statement):
+    statement = make_statement(status=DRAFT, sources=[{"url": "https://example.org/old", "title": "Old source"}])
+    data = form_data(editor_client.get(f"/admin/statements/statement/{statement.pk}/change/"))
+    assert data["sources-INITIAL_FORMS"] == "1"
+    data.update(
+        {
+            "sources-0-DELETE": "on",
+            "sources-1-url": "https://example.org/new",
+            "sources-1-title": "New source",
+            "sources-1-position": "1",
+        }
+    )
+
+    response = editor_client.post(f"/admin/statements/statement/{statement.pk}/change/", data)
+
+    assert response.status_code == 302
+    assert [(s.url, s.title) for s in statement.sources.all()] == [("https://example.org/new", "New source")]
