@@ -8,7 +8,7 @@ post and every list action, whatever the browser showed.
 import reversion
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format, time_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .models import StaleVersion, Statement, StatusChange
@@ -42,8 +42,7 @@ def refused_changes(user, *, old_status, new_status, publish_at_changed):
 
 def local_moment(value):
     """``value`` in the site's time zone, written the way the active language writes dates and times."""
-    local = timezone.localtime(value)
-    return f"{date_format(local, 'DATE_FORMAT')} {time_format(local, 'TIME_FORMAT')}"
+    return date_format(timezone.localtime(value), "DATETIME_FORMAT")
 
 
 def publication_label(statement):
