@@ -227,3 +227,14 @@ def test_editor_adds_and_removes_source_links_through_the_inline(editor_client, 
 
     assert response.status_code == 302
     assert [(s.url, s.title) for s in statement.sources.all()] == [("https://example.org/new", "New source")]
+
+
+def test_change_form_speaks_arabic_right_to_left_by_default(editor_client, make_statement):
+    statement = make_statement(status=PUBLISHED, publish_at=timezone.now() + datetime.timedelta(days=1))
+
+    body = editor_client.get(f"/admin/statements/statement/{statement.pk}/change/").content.decode()
+
+    assert 'dir="rtl"' in body
+    assert "يمكنك إبقاء البيان مسودةً أو إرساله إلى المراجعة" in body
+    assert "الطول والترجمة" in body
+    assert "سجل الحالة" in body
