@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_prose_editor",
+    "reversion",
+    "reversion_compare",
     "statements",
 ]
 
@@ -108,6 +110,8 @@ LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", _("Arabic")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# Only what Django's Arabic locale leaves out (the date-and-time formats); everything else is Django's.
+FORMAT_MODULE_PATH = ["observatory.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Africa/Cairo")
 USE_TZ = True
 

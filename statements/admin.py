@@ -3,11 +3,18 @@ from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin, TranslationAdmin
+from reversion_compare.admin import CompareVersionAdmin
 
+from . import admin_workflow
 from .admin_direction import mark_language
+from .admin_forms import StatementAdminForm
 from .admin_tag_merge import merge_selected_tags
 from .models import SourceLink, Statement, Tag
+from .revisions import register_revisions
 from .rich_text import BodyEditorWidget
+
+# Before StatementAdmin is built: it would otherwise register Statement itself, following every inline.
+register_revisions()
 
 
 class SourceLinkInline(admin.TabularInline):
@@ -19,16 +26,20 @@ class SourceLinkInline(admin.TabularInline):
 
 
 @admin.register(Statement)
-class StatementAdmin(TabbedDjangoJqueryTranslationAdmin):
-    list_display = ("__str__", "published_on", "status", "language_versions", "updated_at")
-    list_filter = ("status", "published_on", "tags")
+class StatementAdmin(admin_workflow.WorkflowAdminMixin, CompareVersionAdmin, TabbedDjangoJqueryTranslationAdmin):
+    form = StatementAdminForm
+    list_display = ("__str__", "published_on", "publication_state", "language_versions", "updated_at")
+    list_filter = (admin_workflow.PublicationFilter, "published_on", "tags")
     date_hierarchy = "published_on"
     search_fields = ("title_ar", "title_en")
     autocomplete_fields = ("tags",)
-    inlines = [SourceLinkInline]
+    inlines = [SourceLinkInline, admin_workflow.StatusChangeInline]
+    readonly_fields = ("writing_figures", "version")
+    actions = ["publish_statements", "unpublish_statements", "send_back_to_draft"]
     fieldsets = (
         (None, {"fields": ("title", "summary", "body")}),
-        (_("Publication"), {"fields": ("published_on", "status", "publish_at", "tags")}),
+        (_("Length and translation"), {"fields": ("writing_figures",)}),
+        (_("Publication"), {"fields": ("published_on", "status", "publish_at", "tags", "version", "base_version")}),
     )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):

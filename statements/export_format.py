@@ -23,7 +23,10 @@ TAG_KEYS = {"slug", "name_ar", "name_en", "old_slugs"}
 # Model fields an export leaves out on purpose: database ids (``uuid`` and slugs identify rows across
 # databases), each database's own bookkeeping, and modeltranslation's untranslated base columns.
 NOT_EXPORTED = {
-    "statements.Statement": {"id", "title", "summary", "body", "version", "created_at", "updated_at"},
+    # Edit times are bookkeeping of this database (like created_at): an import is a new edit.
+    "statements.Statement": {
+        "id", "title", "summary", "body", "version", "created_at", "updated_at", "text_edited_at_ar", "text_edited_at_en",
+    },
     "statements.Tag": {"id", "name", "key_ar", "key_en"},
     "statements.SourceLink": {"id", "statement"},
     "statements.TagRedirect": {"id", "created_at"},

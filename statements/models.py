@@ -1,7 +1,8 @@
 from uuid import uuid4
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -11,9 +12,17 @@ from django.utils.translation import gettext_lazy as _
 
 from .sanitize import sanitize_html
 from .textnorm import normalize
+from .writing import reading_minutes, visible_text, word_count
 
 LANGUAGE_CODES = ("ar", "en")
 TEXT_DIRECTION = {"ar": "rtl", "en": "ltr"}
+
+
+TEXT_FIELDS = tuple(f"{name}_{lang}" for lang in LANGUAGE_CODES for name in ("title", "summary", "body"))
+
+
+class StaleVersion(Exception):
+    """The statement was saved by someone else since this copy of it was loaded."""
 
 
 def short_slug(text, limit=80):
@@ -65,6 +74,8 @@ class Statement(models.Model):
         editable=False,
         help_text=_("Identifies the statement across exports and imports; never changes."),
     )
+    text_edited_at_ar = models.DateTimeField(_("Arabic text last edited"), null=True, blank=True, editable=False)
+    text_edited_at_en = models.DateTimeField(_("English text last edited"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -90,7 +101,13 @@ class Statement(models.Model):
         if not self.slug:
             # Derived once: the id carries the permanent link, the slug only reads well.
             self.slug = short_slug(self.title_en or self.title_ar)
-        super().save(*args, **kwargs)
+        if self._state.adding:
+            self._stamp_text_edits(stored=None, update_fields=kwargs.get("update_fields"))
+            super().save(*args, **kwargs)
+        elif kwargs.get("update_fields") is not None and not kwargs["update_fields"]:
+            super().save(*args, **kwargs)  # writes nothing, so it is no new version either
+        else:
+            self._save_over_version(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("statements:detail", args=[self.pk, self.slug or "statement"])
@@ -145,10 +162,13 @@ class Statement(models.Model):
         return lang
 
     def clean(self):
-        """Each language version is whole (a title and a body) or absent; at least one is present."""
+        """At least one language is written; a published statement's versions are whole (title and body) or absent.
+
+        Drafts may be partial: an editor saves a title before the body is written.
+        """
         super().clean()
         errors = {}
-        for lang in LANGUAGE_CODES:
+        for lang in LANGUAGE_CODES if self.status == self.Status.PUBLISHED else ():
             title = (getattr(self, f"title_{lang}", "") or "").strip()
             body = strip_tags(sanitize_html(getattr(self, f"body_{lang}", "") or "")).strip()
             if body and not title:
@@ -162,6 +182,67 @@ class Statement(models.Model):
 
     def languages_with_text(self):
         return [lang for lang in LANGUAGE_CODES if self.has_language(lang)]
+
+    def _save_over_version(self, *args, **kwargs):
+        """Save only if the stored version is still the one this copy was loaded at, and count one more.
+
+        The check and the increment are one conditional UPDATE, so of two simultaneous saves based on
+        the same version exactly one wins and the other raises ``StaleVersion``: nothing is overwritten.
+        """
+        manager = type(self)._default_manager
+        update_fields = kwargs.get("update_fields")
+        with transaction.atomic(using=kwargs.get("using") or manager.db):
+            claimed = manager.filter(pk=self.pk, version=self.version).update(version=models.F("version") + 1)
+            if not claimed:
+                raise StaleVersion(self.pk)
+            stored = manager.filter(pk=self.pk).values(*TEXT_FIELDS).first()
+            self.version += 1
+            try:
+                update_fields = self._stamp_text_edits(stored=stored, update_fields=update_fields)
+                if update_fields is not None:
+                    kwargs["update_fields"] = {*update_fields, "version"}
+                super().save(*args, **kwargs)
+            except BaseException:
+                self.version -= 1
+                raise
+
+    def _language_text(self, values, lang):
+        return tuple(visible_text(values.get(f"{name}_{lang}")) for name in ("title", "summary", "body"))
+
+    def _stamp_text_edits(self, *, stored, update_fields):
+        """Note when each language's text last changed, so a translation older than its original shows.
+
+        Markup-only changes (an editor re-wrapping paragraphs) do not count: only the words a reader sees.
+        """
+        now = timezone.now()
+        current = {name: getattr(self, name) for name in TEXT_FIELDS}
+        written = None if update_fields is None else set(update_fields)
+        stamped = set()
+        for lang in LANGUAGE_CODES:
+            if written is not None and not written & {f"{name}_{lang}" for name in ("title", "summary", "body")}:
+                continue  # this language's text is not being written
+            new = self._language_text(current, lang)
+            old = self._language_text(stored, lang) if stored is not None else ("", "", "")
+            if new != old:
+                setattr(self, f"text_edited_at_{lang}", now)
+                stamped.add(f"text_edited_at_{lang}")
+        if update_fields is not None:
+            return {*update_fields, *stamped}
+        return None
+
+    def word_count(self, lang):
+        return word_count(getattr(self, f"summary_{lang}", ""), getattr(self, f"body_{lang}", ""))
+
+    def reading_minutes(self, lang):
+        return reading_minutes(self.word_count(lang), lang)
+
+    @property
+    def translation_is_stale(self):
+        """True when the Arabic text was edited after the English one: the translation may be out of date."""
+        if not (self.has_language("ar") and self.has_language("en")):
+            return False
+        ar, en = self.text_edited_at_ar, self.text_edited_at_en
+        return ar is not None and (en is None or ar > en)
 
 
 class StatementText:
@@ -302,3 +383,31 @@ class SourceLink(models.Model):
 
     def __str__(self):
         return self.title or self.url
+
+
+class StatusChange(models.Model):
+    """One change of a statement's publication state: who made it and when."""
+
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="status_changes", verbose_name=_("statement")
+    )
+    from_status = models.CharField(_("from"), max_length=10, choices=Statement.Status.choices, blank=True)
+    to_status = models.CharField(_("to"), max_length=10, choices=Statement.Status.choices)
+    publish_at = models.DateTimeField(_("publish at"), null=True, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["-changed_at", "-id"]
+
+    def __str__(self):
+        return f"{self.get_from_status_display() or '—'} → {self.get_to_status_display()}"

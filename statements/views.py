@@ -98,11 +98,20 @@ def _statement_response(request, statement, template):
     return response
 
 
+def _redirect_to_statement(request, statement):
+    """A public statement moves for good (301); a preview only for now, and is never cached on the way."""
+    if statement.is_public:
+        return redirect(statement, permanent=True)
+    response = redirect(statement)
+    patch_cache_control(response, private=True)
+    return never_cache(lambda r: response)(request)
+
+
 def statement_redirect(request, pk):
     """``/statements/{id}/`` is a permanent link: it moves for good to the URL that adds the slug."""
     if pk > MAX_ID:
         raise Http404("No such statement.")
-    return redirect(visible_statement(request, pk), permanent=True)
+    return _redirect_to_statement(request, visible_statement(request, pk))
 
 
 def statement_detail(request, pk, slug):
@@ -110,7 +119,7 @@ def statement_detail(request, pk, slug):
         raise Http404("No such statement.")
     statement = visible_statement(request, pk)
     if slug != (statement.slug or "statement"):
-        return redirect(statement, permanent=True)
+        return _redirect_to_statement(request, statement)
     return _statement_response(request, statement, "statements/statement_detail.html")
 
 

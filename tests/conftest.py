@@ -54,3 +54,40 @@ def default_language():
     """Each test starts in the site's default language: a request in another one leaves it active otherwise."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+def _staff_in_group(django_user_model, username, group_name):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw", is_staff=True)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    """A member of the Editors group (created by a migration): writes and reviews, cannot publish."""
+    return _staff_in_group(django_user_model, "editor", "Editors")
+
+
+@pytest.fixture
+def publisher(db, django_user_model):
+    """A member of the Publishers group: everything an editor does, plus publish, unpublish and schedule."""
+    return _staff_in_group(django_user_model, "publisher", "Publishers")
+
+
+@pytest.fixture
+def editor_client(editor):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def publisher_client(publisher):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(publisher)
+    return client

@@ -12,7 +12,7 @@ DIRECTION = {"ar": "rtl", "en": "ltr"}
 
 
 @pytest.fixture
-def editor(staff_client):
+def chief(staff_client):
     return staff_client
 
 
@@ -43,33 +43,33 @@ def admin_urls(both, tag):
     ]
 
 
-def test_admin_is_arabic_and_right_to_left_by_default(editor, content):
+def test_admin_is_arabic_and_right_to_left_by_default(chief, content):
     both, _, tag = content
     for url in admin_urls(both, tag):
-        response = editor.get(url)
+        response = chief.get(url)
         assert response.status_code == 200, url
         assert html_attributes(response) == {"lang": "ar", "dir": "rtl"}, url
         assert "admin/css/rtl.css" in response.content.decode(), url
 
 
-def test_admin_speaks_english_when_the_editor_chooses_it(editor, content):
+def test_admin_speaks_english_when_the_editor_chooses_it(chief, content):
     both, _, tag = content
-    in_language(editor, "en")
+    in_language(chief, "en")
     for url in admin_urls(both, tag):
-        response = editor.get(url)
+        response = chief.get(url)
         assert response.status_code == 200, url
         assert html_attributes(response) == {"lang": "en", "dir": "ltr"}, url
         assert "admin/css/rtl.css" not in response.content.decode(), url
 
 
-def test_editor_switches_the_admin_language_with_the_header_form(editor, db):
-    page = editor.get("/admin/statements/statement/").content.decode()
+def test_editor_switches_the_admin_language_with_the_header_form(chief, db):
+    page = chief.get("/admin/statements/statement/").content.decode()
     assert 'action="/i18n/setlang/"' in page and '<option value="en" lang="en">English</option>' in page
-    response = editor.post("/i18n/setlang/", {"language": "en", "next": "/admin/statements/statement/"})
+    response = chief.post("/i18n/setlang/", {"language": "en", "next": "/admin/statements/statement/"})
     assert response.status_code == 302 and response["Location"] == "/admin/statements/statement/"
-    assert html_attributes(editor.get("/admin/statements/statement/")) == {"lang": "en", "dir": "ltr"}
-    editor.post("/i18n/setlang/", {"language": "ar", "next": "/admin/"})
-    assert html_attributes(editor.get("/admin/")) == {"lang": "ar", "dir": "rtl"}
+    assert html_attributes(chief.get("/admin/statements/statement/")) == {"lang": "en", "dir": "ltr"}
+    chief.post("/i18n/setlang/", {"language": "ar", "next": "/admin/"})
+    assert html_attributes(chief.get("/admin/")) == {"lang": "ar", "dir": "rtl"}
 
 
 def test_login_page_offers_the_language_form_too(client, db):
@@ -80,32 +80,32 @@ def test_login_page_offers_the_language_form_too(client, db):
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
-def test_changelist_shows_status_languages_and_filters(editor, content, lang):
-    in_language(editor, lang)
-    body = editor.get("/admin/statements/statement/").content.decode()
+def test_changelist_shows_status_languages_and_filters(chief, content, lang):
+    in_language(chief, lang)
+    body = chief.get("/admin/statements/statement/").content.decode()
     assert "AR · EN" in body and ">AR</td>" in body
-    assert "?status__exact=draft" in body
+    assert "?publication=draft" in body
     assert f"?tags__id__exact={content[2].pk}" in body
     assert "published_on__year=" in body  # date hierarchy
 
 
 @pytest.mark.parametrize("query", ["bilingual statement", "بلغتين"])
-def test_admin_searches_titles_in_both_languages(editor, content, query):
+def test_admin_searches_titles_in_both_languages(chief, content, query):
     both, arabic, _ = content
-    response = editor.get("/admin/statements/statement/", {"q": query})
+    response = chief.get("/admin/statements/statement/", {"q": query})
     assert list(response.context["cl"].result_list) == [both]
 
 
-def test_admin_search_finds_an_arabic_only_statement_from_the_english_admin(editor, content):
+def test_admin_search_finds_an_arabic_only_statement_from_the_english_admin(chief, content):
     _, arabic, _ = content
-    in_language(editor, "en")
-    response = editor.get("/admin/statements/statement/", {"q": "عربي فقط"})
+    in_language(chief, "en")
+    response = chief.get("/admin/statements/statement/", {"q": "عربي فقط"})
     assert list(response.context["cl"].result_list) == [arabic]
 
 
-def test_change_form_has_language_tabs_sources_tag_autocomplete_and_view_on_site(editor, content):
+def test_change_form_has_language_tabs_sources_tag_autocomplete_and_view_on_site(chief, content):
     both, _, _ = content
-    body = editor.get(f"/admin/statements/statement/{both.pk}/change/").content.decode()
+    body = chief.get(f"/admin/statements/statement/{both.pk}/change/").content.decode()
     assert "modeltranslation/js/tabbed_translation_fields.js" in body
     assert 'name="title_ar"' in body and 'name="title_en"' in body
     assert 'name="sources-TOTAL_FORMS"' in body
@@ -113,40 +113,40 @@ def test_change_form_has_language_tabs_sources_tag_autocomplete_and_view_on_site
     assert 'href="/admin/r/' in body and "viewsitelink" in body
 
 
-def test_view_on_site_leads_to_the_public_statement(editor, content):
+def test_view_on_site_leads_to_the_public_statement(chief, content):
     both, _, _ = content
-    page = editor.get(f"/admin/statements/statement/{both.pk}/change/").content.decode()
+    page = chief.get(f"/admin/statements/statement/{both.pk}/change/").content.decode()
     link = page.split('class="viewsitelink"', 1)[0].rsplit('href="', 1)[1].split('"', 1)[0]
-    response = editor.get(link)
+    response = chief.get(link)
     assert response.status_code == 302
     assert response["Location"].endswith(f"/statements/{both.pk}-{both.slug}/")
 
 
-def test_admin_never_loads_anything_from_another_host(editor, content):
+def test_admin_never_loads_anything_from_another_host(chief, content):
     both, _, tag = content
     for lang in ("ar", "en"):
-        in_language(editor, lang)
+        in_language(chief, lang)
         for url in admin_urls(both, tag):
-            html = editor.get(url).content.decode()
+            html = chief.get(url).content.decode()
             assert external_loads(html) == [], url
         # jQuery UI for the language tabs is served from this site.
         assert (
             '<script src="/static/vendor/jquery-ui/jquery-ui.min.js">'
-            in editor.get("/admin/statements/statement/add/").content.decode()
+            in chief.get("/admin/statements/statement/add/").content.decode()
         )
 
 
-def test_tag_admin_shows_statement_counts(editor, content):
+def test_tag_admin_shows_statement_counts(chief, content):
     _, _, tag = content
-    response = editor.get("/admin/statements/tag/")
+    response = chief.get("/admin/statements/tag/")
     row = next(obj for obj in response.context["cl"].result_list if obj.pk == tag.pk)
     assert row.statement_count == 2
     assert 'class="field-statement_count">2<' in response.content.decode()
 
 
-def test_admin_add_form_creates_a_sanitised_statement_with_sources(editor, content):
+def test_admin_add_form_creates_a_sanitised_statement_with_sources(chief, content):
     _, _, tag = content
-    response = editor.post(
+    response = chief.post(
         "/admin/statements/statement/add/",
         {
             "title_ar": "بيان جديد",
@@ -179,8 +179,8 @@ def test_admin_add_form_creates_a_sanitised_statement_with_sources(editor, conte
     assert statement.sources.get().publisher == "BBC News"
 
 
-def test_admin_form_refuses_a_version_with_a_title_but_no_body(editor, db):
-    response = editor.post(
+def test_admin_form_refuses_to_publish_a_version_with_a_title_but_no_body(chief, db):
+    response = chief.post(
         "/admin/statements/statement/add/",
         {
             "title_ar": "",
@@ -188,7 +188,7 @@ def test_admin_form_refuses_a_version_with_a_title_but_no_body(editor, db):
             "title_en": "A title alone",
             "body_en": "",
             "published_on": "2024-05-01",
-            "status": "draft",
+            "status": "published",
             "sources-TOTAL_FORMS": "0",
             "sources-INITIAL_FORMS": "0",
         },
@@ -198,20 +198,20 @@ def test_admin_form_refuses_a_version_with_a_title_but_no_body(editor, db):
     assert not Statement.objects.exists()
 
 
-def test_tag_admin_searches_both_names(editor, content):
+def test_tag_admin_searches_both_names(chief, content):
     _, _, tag = content
     for query in ("Daesh", "داعش"):
-        response = editor.get("/admin/statements/tag/", {"q": query})
+        response = chief.get("/admin/statements/tag/", {"q": query})
         assert list(response.context["cl"].result_list) == [tag]
     assert Tag.objects.count() == 1
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
-def test_each_translated_field_is_written_in_its_own_direction(editor, db, lang):
-    in_language(editor, lang)
-    form = editor.get("/admin/statements/statement/add/").context["adminform"].form
+def test_each_translated_field_is_written_in_its_own_direction(chief, db, lang):
+    in_language(chief, lang)
+    form = chief.get("/admin/statements/statement/add/").context["adminform"].form
     for name in ("title", "summary", "body"):
         assert form.fields[f"{name}_ar"].widget.attrs.items() >= {"lang": "ar", "dir": "rtl"}.items()
         assert form.fields[f"{name}_en"].widget.attrs.items() >= {"lang": "en", "dir": "ltr"}.items()
-    tag_form = editor.get("/admin/statements/tag/add/").content.decode()
+    tag_form = chief.get("/admin/statements/tag/add/").content.decode()
     assert 'name="name_ar"' in tag_form and 'dir="rtl"' in tag_form and 'dir="ltr"' in tag_form

@@ -46,11 +46,15 @@ def test_tag_names_are_translated_and_slugs_unique(db):
     assert Tag.objects.create(name_ar="الهوية").slug == "الهوية"
 
 
-def test_validation_asks_for_a_title_with_a_body_and_a_body_with_a_title(db):
-    statement = Statement(title_ar="عنوان بلا نص", body_en="<p>Body without a title</p>")
+def test_a_published_statement_needs_a_title_with_a_body_and_a_body_with_a_title(db):
+    statement = Statement(title_ar="عنوان بلا نص", body_en="<p>Body without a title</p>", status="published")
     with pytest.raises(ValidationError) as error:
         statement.full_clean()
     assert set(error.value.message_dict) == {"body_ar", "title_en"}
+
+
+def test_a_draft_may_hold_a_title_before_its_body(db):
+    Statement(title_ar="عنوان بلا نص بعد", status="draft").full_clean()
 
 
 def test_validation_asks_for_at_least_one_language(db):
