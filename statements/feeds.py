@@ -144,4 +144,3 @@ class TagFeed(LatestStatementsFeed):
 class TagRssFeed(TagFeed):
     feed_type = RssFeedWithItemLanguages
     url_name = "statements:tag_feed_rss"
-

@@ -169,7 +169,9 @@ DC_LANGUAGE = "{http://purl.org/dc/elements/1.1/}language"
 def test_atom_entries_declare_the_language_they_are_written_in(client, make_statement):
     make_statement(title_ar="بيان بالعربية فقط", body_ar="<p>نص</p>", published_on=days_ago(1))
     make_statement(title_en="English only", body_en="<p>Text</p>", published_on=days_ago(2))
-    make_statement(title_ar="بيان", body_ar="<p>نص</p>", title_en="Both", body_en="<p>Text</p>", published_on=days_ago(3))
+    make_statement(
+        title_ar="بيان", body_ar="<p>نص</p>", title_en="Both", body_en="<p>Text</p>", published_on=days_ago(3)
+    )
 
     english = atom(client, "/en/feed/")
     arabic = atom(client, "/ar/feed/")
