@@ -102,6 +102,12 @@ def other_og_locales(lang):
 
 
 @register.filter
+def og_locales_written_in(statement, lang):
+    """The locales of the statement's other written versions: a one-language statement has none to offer."""
+    return [OG_LOCALES[code] for code in statement.languages if code != lang and code in OG_LOCALES]
+
+
+@register.filter
 def description(text):
     """A statement's short description: its summary, else the opening of its body, as plain text."""
     return Truncator(text.summary or strip_tags(text.body).strip()).chars(DESCRIPTION_CHARS)
