@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class StatementsConfig(AppConfig):
     name = "statements"
     verbose_name = _("Statements")
+
+    def ready(self):
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from .models import Statement, Tag
+        from .sitemap_cache import content_changed
+
+        for model in (Statement, Tag):
+            post_save.connect(content_changed, sender=model, dispatch_uid=f"sitemap_{model.__name__}_saved")
+            post_delete.connect(content_changed, sender=model, dispatch_uid=f"sitemap_{model.__name__}_deleted")
+        m2m_changed.connect(content_changed, sender=Statement.tags.through, dispatch_uid="sitemap_tags_changed")

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
+from .sitemap_cache import cached_sitemap
 from .sitemaps import SITEMAPS
 
 
@@ -30,6 +31,7 @@ def robots_txt(request):
 
 
 @require_GET
+@cached_sitemap
 def sitemap_xml(request):
     """Every address in one sitemap while they fit on one page; past that, an index of paged section sitemaps.
 
@@ -41,5 +43,6 @@ def sitemap_xml(request):
 
 
 @require_GET
+@cached_sitemap
 def sitemap_section(request, section):
     return sitemap_views.sitemap(request, SITEMAPS, section=section)

@@ -8,6 +8,7 @@ import datetime
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -17,10 +18,28 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .models import Statement, Tag
+from .models import Statement, Tag, TagRedirect
 
 FEED_LENGTH = 30
 SUMMARY_WORDS = 60
+
+
+class AtomFeedWithEntryLanguages(Atom1Feed):
+    """Atom whose entries declare their own language: a one-language statement in the other language's feed."""
+
+    def item_attributes(self, item):
+        return {**super().item_attributes(item), "xml:lang": item["lang"]}
+
+
+class RssFeedWithItemLanguages(Rss201rev2Feed):
+    """RSS 2.0 has a language for the channel only; Dublin Core's ``dc:language`` gives each item its own."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:dc": "http://purl.org/dc/elements/1.1/"}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("dc:language", item["lang"])
 
 
 def statement_summary(text):
@@ -29,7 +48,7 @@ def statement_summary(text):
 
 
 class LatestStatementsFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeedWithEntryLanguages
 
     def title(self):
         return str(settings.SITE_NAME)
@@ -68,20 +87,37 @@ class LatestStatementsFeed(Feed):
         # A scheduled statement reaches readers when its moment comes, even if it was last edited before.
         return max(item.updated_at, item.publish_at or item.updated_at, self.item_pubdate(item))
 
+    def item_extra_kwargs(self, item):
+        # The language the entry's title and summary are written in, which is not the feed's on a fallback.
+        return {"lang": item.text_in(get_language()).lang}
+
     def item_categories(self, item):
         lang = get_language()
         return [tag.name_in(lang)[0] for tag in item.tags.all()]
 
 
 class LatestStatementsRssFeed(LatestStatementsFeed):
-    feed_type = Rss201rev2Feed
+    feed_type = RssFeedWithItemLanguages
 
     def feed_url(self):
         return reverse("statements:feed_rss")
 
 
 class TagFeed(LatestStatementsFeed):
-    """The latest public statements carrying one keyword; an unknown keyword is a 404."""
+    """The latest public statements carrying one keyword; an unknown keyword is a 404.
+
+    A keyword merged into another keeps its feed address, as it keeps its page: it moves for good to the feed
+    of the keyword it joined, so feed readers follow it.
+    """
+
+    url_name = "statements:tag_feed"
+
+    def __call__(self, request, slug):
+        if not Tag.objects.filter(slug=slug).exists():
+            moved = TagRedirect.objects.select_related("tag").filter(old_slug=slug).first()
+            if moved is not None:
+                return HttpResponsePermanentRedirect(reverse(self.url_name, args=[moved.tag.slug]))
+        return super().__call__(request, slug=slug)
 
     def get_object(self, request, slug):
         return get_object_or_404(Tag, slug=slug)
@@ -99,14 +135,12 @@ class TagFeed(LatestStatementsFeed):
         return obj.get_absolute_url()
 
     def feed_url(self, obj):
-        return reverse("statements:tag_feed", args=[obj.slug])
+        return reverse(self.url_name, args=[obj.slug])
 
     def items(self, obj):
         return self.statements().filter(tags=obj)[:FEED_LENGTH]
 
 
 class TagRssFeed(TagFeed):
-    feed_type = Rss201rev2Feed
-
-    def feed_url(self, obj):
-        return reverse("statements:tag_feed_rss", args=[obj.slug])
+    feed_type = RssFeedWithItemLanguages
+    url_name = "statements:tag_feed_rss"

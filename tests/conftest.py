@@ -55,6 +55,7 @@ def default_language():
     with translation.override(settings.LANGUAGE_CODE):
         yield
 
+
 def _staff_in_group(django_user_model, username, group_name):
     from django.contrib.auth.models import Group
 
@@ -91,3 +92,13 @@ def publisher_client(publisher):
     client = Client()
     client.force_login(publisher)
     return client
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a page cached by one test must not answer in the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

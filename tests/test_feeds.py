@@ -161,3 +161,42 @@ def test_feed_entry_is_updated_when_a_scheduled_statement_appears(client, make_s
 
     assert entry.findtext(f"{ATOM}published").startswith(dated.isoformat())
     assert datetime.datetime.fromisoformat(entry.findtext(f"{ATOM}updated")) == appeared
+
+
+DC_LANGUAGE = "{http://purl.org/dc/elements/1.1/}language"
+
+
+def test_atom_entries_declare_the_language_they_are_written_in(client, make_statement):
+    make_statement(title_ar="بيان بالعربية فقط", body_ar="<p>نص</p>", published_on=days_ago(1))
+    make_statement(title_en="English only", body_en="<p>Text</p>", published_on=days_ago(2))
+    make_statement(
+        title_ar="بيان", body_ar="<p>نص</p>", title_en="Both", body_en="<p>Text</p>", published_on=days_ago(3)
+    )
+
+    english = atom(client, "/en/feed/")
+    arabic = atom(client, "/ar/feed/")
+
+    assert english.get(XML_LANG) == "en" and arabic.get(XML_LANG) == "ar"
+    assert [entry.get(XML_LANG) for entry in english.findall(f"{ATOM}entry")] == ["ar", "en", "en"]
+    assert [entry.get(XML_LANG) for entry in arabic.findall(f"{ATOM}entry")] == ["ar", "en", "ar"]
+
+
+def test_rss_items_declare_the_language_they_are_written_in(client, make_statement):
+    make_statement(title_ar="بيان بالعربية فقط", body_ar="<p>نص</p>", published_on=days_ago(1))
+    make_statement(title_en="English only", body_en="<p>Text</p>", published_on=days_ago(2))
+
+    channel = rss(client, "/en/feed/rss/").find("channel")
+
+    assert channel.findtext("language") == "en"
+    assert [item.findtext(DC_LANGUAGE) for item in channel.findall("item")] == ["ar", "en"]
+
+
+def test_keyword_feeds_declare_each_entry_language_too(client, make_statement, make_tag):
+    tag = make_tag(name_ar="داعش", name_en="Daesh")
+    make_statement(title_ar="بيان بالعربية فقط", body_ar="<p>نص</p>", tags=[tag])
+
+    entry = atom(client, f"/en/tags/{tag.slug}/feed/").find(f"{ATOM}entry")
+    item = rss(client, f"/en/tags/{tag.slug}/feed/rss/").find("channel/item")
+
+    assert entry.get(XML_LANG) == "ar"
+    assert item.findtext(DC_LANGUAGE) == "ar"

@@ -98,3 +98,67 @@ def test_not_found_page_names_no_canonical_address(client):
 
     assert response.status_code == 404
     assert link_hrefs(response.content.decode(), "canonical") == []
+
+
+def robots(html):
+    return [e["attrs"].get("content", "") for e in elements(html, "meta", name="robots")]
+
+
+def hreflang_alternates(html):
+    return [e for e in elements(html, "link", rel="alternate") if "hreflang" in e["attrs"]]
+
+
+@pytest.mark.parametrize("query", ["?q=extremism", "?page=1&q=داعش", "?sort=oldest", "?tag=x&utm_source=y"])
+@pytest.mark.parametrize("kind", ["home", "list", "year", "month", "detail", "tags index", "tag page"])
+def test_a_page_asked_for_with_a_query_is_not_indexed_and_names_no_original(client, site, kind, query):
+    path = page_paths(site)[kind]
+    html = head(client, f"/en{path}{query}")
+
+    assert robots(html) == ["noindex, follow"]
+    assert link_hrefs(html, "canonical") == []
+    assert hreflang_alternates(html) == []
+    assert link_hrefs(html, "alternate", type="application/atom+xml")[0] == "/en/feed/"
+
+
+@pytest.mark.parametrize("query", ["", "?page=1", "?utm_source=newsletter&utm_medium=email", "?fbclid=abc"])
+def test_a_page_number_or_a_tracking_tag_keeps_the_page_indexable_and_canonical(client, site, query):
+    html = head(client, f"/ar/statements/{query}")
+
+    assert robots(html) == []
+    assert link_hrefs(html, "canonical") == [f"{HOST}/ar/statements/"]
+
+
+def test_print_view_with_a_query_still_names_its_statement_page_and_says_noindex_once(client, site):
+    statement = site["statement"]
+    html = head(client, statement.get_print_url() + "?q=x")
+
+    assert robots(html) == ["noindex"]
+    assert link_hrefs(html, "canonical") == [HOST + statement.get_absolute_url()]
+
+
+@pytest.mark.parametrize("page", ["detail", "print"])
+@pytest.mark.parametrize("state", ["draft", "scheduled"])
+def test_staff_preview_names_no_canonical_or_language_twins_and_says_noindex_once(
+    staff_client, make_statement, page, state
+):
+    from statements.models import Statement
+
+    if state == "draft":
+        statement = make_statement(status=Statement.Status.DRAFT)
+    else:
+        statement = make_statement(publish_at=timezone.now() + datetime.timedelta(days=2))
+    url = statement.get_absolute_url() if page == "detail" else statement.get_print_url()
+
+    html = head(staff_client, url)
+
+    assert robots(html) == ["noindex"]
+    assert link_hrefs(html, "canonical") == []
+    assert hreflang_alternates(html) == []
+
+
+def test_staff_reading_a_public_statement_see_its_canonical_address(staff_client, site):
+    statement = site["statement"]
+    html = head(staff_client, statement.get_absolute_url())
+
+    assert robots(html) == []
+    assert link_hrefs(html, "canonical") == [HOST + statement.get_absolute_url()]

@@ -124,3 +124,98 @@ def test_remote_address_check_catches_another_host():
         "https://cdn.example.com/x.js",
         "//fonts.example/x.css",
     ]
+
+
+def remote_addresses(response, url):
+    html = response.content.decode()
+    return [a for a in fetched_addresses(html) if not is_local(urljoin(f"http://{HOST}{url}", a))]
+
+
+def scripts_from_elsewhere(response, url):
+    """Script elements whose source is on another host, and inline handlers or scripts that name another host."""
+    html = response.content.decode()
+    found = []
+    for element in elements(html, "script"):
+        src = element["attrs"].get("src")
+        if src and not is_local(urljoin(f"http://{HOST}{url}", src)):
+            found.append(src)
+        if not src and element["attrs"].get("type") != "application/ld+json" and "//" in element["text"]:
+            found.append(element["text"][:80])
+    return found
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_staff_previews_and_followed_keyword_redirects_load_nothing_from_another_host(
+    staff_client, client, make_statement, make_tag, lang
+):
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from statements.models import Statement
+
+    old, target = make_tag(name_en="Hardline"), make_tag(name_ar="التطرف", name_en="Extremism")
+    sources = [{"url": "https://www.example.com/report", "title": "A report", "publisher": "Example"}]
+    draft = make_statement(tags=[old], sources=sources, status=Statement.Status.DRAFT)
+    scheduled = make_statement(tags=[target], publish_at=timezone.now() + datetime.timedelta(days=1))
+    make_statement(tags=[old, target])
+    old_slug = old.slug
+    call_command("merge_tags", old_slug, target.slug)
+
+    previews = [s.get_absolute_url() for s in (draft, scheduled)] + [s.get_print_url() for s in (draft, scheduled)]
+    for path in previews:
+        url = f"/{lang}{path[3:]}"
+        response = staff_client.get(url)
+        assert response.status_code == 200 and response.context["preview"], url
+        assert remote_addresses(response, url) == [], url
+        assert scripts_from_elsewhere(response, url) == [], url
+    moved = client.get(f"/{lang}/tags/{old_slug}/", follow=True)
+    assert moved.redirect_chain and moved.status_code == 200
+    assert remote_addresses(moved, moved.request["PATH_INFO"]) == []
+
+
+def test_no_page_type_runs_a_script_from_another_host(client, pages):
+    urls, _statement = pages
+    for url in urls:
+        response = client.get(url)
+        assert scripts_from_elsewhere(response, url) == [], url
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_admin_pages_load_nothing_from_another_host_in_either_language(staff_client, pages, make_tag, lang):
+    from django.conf import settings
+
+    _urls, statement = pages
+    tag = statement.tags.first()
+    other = make_tag(name_ar="أوروبا", name_en="Europe")
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = lang
+    admin_pages = [
+        "/admin/",
+        "/admin/statements/statement/",
+        "/admin/statements/statement/add/",
+        f"/admin/statements/statement/{statement.pk}/change/",
+        f"/admin/statements/statement/{statement.pk}/history/",
+        "/admin/statements/tag/",
+        f"/admin/statements/tag/{tag.pk}/change/",
+    ]
+    responses = [(url, staff_client.get(url)) for url in admin_pages]
+    merge = "/admin/statements/tag/"
+    responses.append(
+        (merge, staff_client.post(merge, {"action": "merge_selected_tags", "_selected_action": [tag.pk, other.pk]}))
+    )
+    for url, response in responses:
+        assert response.status_code == 200, url
+        assert response.content.decode().count("<script") > 0, url
+        assert remote_addresses(response, url) == [], url
+        assert scripts_from_elsewhere(response, url) == [], url
+
+
+def test_script_check_catches_a_remote_source_and_an_inline_loader_but_not_structured_data():
+    class Page:
+        content = (
+            b'<script src="https://cdn.example.com/x.js"></script>'
+            b'<script>var s=document.createElement("script");s.src="https://t.example/t.js"</script>'
+            b'<script type="application/ld+json">{"url": "https://example.org/"}</script>'
+            b'<script src="/static/admin/js/core.js"></script>'
+        )
+
+    assert len(scripts_from_elsewhere(Page, "/en/")) == 2

@@ -222,3 +222,14 @@ def test_cite_block_shows_markup_in_a_title_as_text(client, make_statement):
     raw = html.split('<pre class="citation"', 1)[1].split("</pre>", 1)[0]
     assert "<b>" not in raw
     assert "“<b>Bold</b> claim”" in citation(html)
+
+
+def test_one_language_statement_declares_the_locale_its_preview_is_written_in(client, make_statement):
+    statement = make_statement(title_ar="بيان بالعربية فقط", summary_ar="ملخص عربي", body_ar="<p>نص</p>")
+
+    english_page = page(client, statement, "en")
+    arabic_page = page(client, statement, "ar")
+
+    assert og(english_page, "og:locale") == ["ar_AR"] == og(arabic_page, "og:locale")
+    assert og(english_page, "og:locale:alternate") == [] == og(arabic_page, "og:locale:alternate")
+    assert json_ld(english_page)["inLanguage"] == "ar"

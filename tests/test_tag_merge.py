@@ -165,3 +165,44 @@ def test_merge_command_reports_what_it_moved(capsys, make_statement, source_and_
 
     out = capsys.readouterr().out
     assert source.slug in out and target.slug in out and "3" in out
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize("feed", ["feed/", "feed/rss/"])
+def test_old_keyword_feed_redirects_permanently_to_the_target_feed(
+    client, make_statement, source_and_target, lang, feed
+):
+    source, target = source_and_target
+    make_statement(tags=[source], title_en="Moved", title_ar="منقول", body_en="<p>x</p>", body_ar="<p>س</p>")
+    old_slug = source.slug
+
+    call_command("merge_tags", old_slug, target.slug)
+    response = client.get(tag_url(lang, old_slug) + feed)
+
+    assert response.status_code == 301
+    assert response["Location"] == tag_url(lang, target.slug) + feed
+    followed = client.get(response["Location"])
+    assert followed.status_code == 200
+    assert ("منقول" if lang == "ar" else "Moved") in followed.content.decode()
+
+
+def test_arabic_old_slug_feed_redirects_too(client, make_tag):
+    source = make_tag(name_ar="التكفير")
+    target = make_tag(name_ar="الغلو", name_en="Excess")
+    old_slug = source.slug
+
+    call_command("merge_tags", old_slug, target.slug)
+    response = client.get(tag_url("ar", old_slug) + "feed/")
+
+    assert response.status_code == 301
+    assert response["Location"] == tag_url("ar", target.slug) + "feed/"
+
+
+def test_live_keyword_feed_wins_over_an_old_slug(client, make_tag):
+    source, target = make_tag(name_en="Old name"), make_tag(name_en="Target")
+    old_slug = source.slug
+    call_command("merge_tags", old_slug, target.slug)
+    reborn = make_tag(name_en="Old name")
+
+    assert reborn.slug == old_slug
+    assert client.get(tag_url("en", old_slug) + "feed/").status_code == 200

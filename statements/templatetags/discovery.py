@@ -17,6 +17,8 @@ register = template.Library()
 
 OG_LOCALES = {"ar": "ar_AR", "en": "en_US"}
 DESCRIPTION_CHARS = 200
+# Parameters that only say where a reader came from: without them the page is the same page.
+TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
 
 
 def page_query(request):
@@ -25,6 +27,15 @@ def page_query(request):
     if number.isascii() and number.isdigit() and int(number) > 1:
         return "?" + urlencode({"page": int(number)})
     return ""
+
+
+def asks_for_another_page(request):
+    """True when the query string holds more than a page number or a tracking tag: a search, a filter, a sort.
+
+    Such a page is not the page at its path, and there are as many of them as there are queries, so it is
+    kept out of search engines instead of being named the original of a page it is not.
+    """
+    return any(name != "page" and not name.startswith(TRACKING_PARAMETERS) for name in request.GET)
 
 
 def language_neutral(path, lang):
@@ -38,10 +49,16 @@ def head_links(context, canonical_path=""):
     """Absolute canonical address, its twin in each language and the language-neutral one (x-default).
 
     ``canonical_path`` names another page as the original (a print view names its statement's page).
+    A staff preview names no address: it is not public, so no public page can be its original or its twin.
+    A page asked for with a query (other than a page number) says ``noindex`` and names none either.
     """
     request = context.get("request")
     if request is None:
         return {}
+    if context.get("preview"):
+        return {"feeds": True}
+    if not canonical_path and asks_for_another_page(request):
+        return {"feeds": True, "noindex": True}
     path = canonical_path or request.path
     query = "" if canonical_path else page_query(request)
     alternates = []
@@ -49,6 +66,7 @@ def head_links(context, canonical_path=""):
         alternates.append({"code": code, "url": request.build_absolute_uri(translate_url(path, code) + query)})
     neutral = language_neutral(translate_url(path, settings.LANGUAGE_CODE), settings.LANGUAGE_CODE)
     return {
+        "feeds": True,
         "canonical": request.build_absolute_uri(translate_url(path, get_language()) + query),
         "alternates": alternates,
         "x_default": request.build_absolute_uri(neutral + query),
@@ -81,6 +99,12 @@ def og_locale(lang):
 @register.filter
 def other_og_locales(lang):
     return [locale for code, locale in OG_LOCALES.items() if code != lang]
+
+
+@register.filter
+def og_locales_written_in(statement, lang):
+    """The locales of the statement's other written versions: a one-language statement has none to offer."""
+    return [OG_LOCALES[code] for code in statement.languages if code != lang and code in OG_LOCALES]
 
 
 @register.filter
