@@ -5,7 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .sitemap_cache import cached_sitemap
 from .sitemaps import SITEMAPS
@@ -20,7 +20,7 @@ def disallowed_paths():
     return paths
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     return render(
         request,
@@ -30,7 +30,7 @@ def robots_txt(request):
     )
 
 
-@require_GET
+@require_safe
 @cached_sitemap
 def sitemap_xml(request):
     """Every address in one sitemap while they fit on one page; past that, an index of paged section sitemaps.
@@ -42,7 +42,7 @@ def sitemap_xml(request):
     return sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap_section")
 
 
-@require_GET
+@require_safe
 @cached_sitemap
 def sitemap_section(request, section):
     return sitemap_views.sitemap(request, SITEMAPS, section=section)

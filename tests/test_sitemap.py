@@ -197,3 +197,8 @@ def test_unknown_sitemap_section_or_page_is_404(client, make_statement, url):
     make_statement()
 
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("url", ["/sitemap.xml", "/robots.txt"])
+def test_crawlers_may_ask_with_head(client, db, url):
+    assert client.head(url).status_code == 200
