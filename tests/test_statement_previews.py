@@ -222,3 +222,13 @@ def test_cite_block_shows_markup_in_a_title_as_text(client, make_statement):
     raw = html.split('<pre class="citation"', 1)[1].split("</pre>", 1)[0]
     assert "<b>" not in raw
     assert "“<b>Bold</b> claim”" in citation(html)
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_source_links_are_not_dressed_as_the_copyable_reference(client, statement, lang):
+    html = page(client, statement, lang)
+    # One reference box to copy; each source is a plain run in its own direction, publisher first.
+    assert html.count('class="citation"') == 1
+    sources = elements(html, "span", **{"class": "source"})
+    assert len(sources) == len(SOURCES)
+    assert all(source["attrs"].get("dir") == "auto" for source in sources)
