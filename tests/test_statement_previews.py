@@ -232,3 +232,10 @@ def test_source_links_are_not_dressed_as_the_copyable_reference(client, statemen
     sources = elements(html, "span", **{"class": "source"})
     assert len(sources) == len(SOURCES)
     assert all(source["attrs"].get("dir") == "auto" for source in sources)
+
+
+def test_cite_block_writes_an_arabic_slug_in_letters_as_the_print_view_does(client, make_statement):
+    statement = make_statement(title_ar="الهوية والانتماء", body_ar="<p>نص</p>")
+    text = citation(page(client, statement, "en"))
+    assert text.endswith(f"{HOST}/en/statements/{statement.pk}-الهوية-والانتماء/")
+    assert "%D8" not in text
