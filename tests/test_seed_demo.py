@@ -56,7 +56,7 @@ def test_seed_demo_starts_each_statement_with_a_revision_and_a_status_record(sta
         assert statement.status_changes.get().to_status == statement.status
     tagged = Statement.objects.filter(sources__isnull=False).first()
     stored = reversion.models.Version.objects.get_for_object(tagged).get()
-    assert stored.revision.comment == "Demo content"
+    assert stored.revision.comment == "محتوى تجريبي · Demo content"
     assert {v.object_id for v in stored.revision.version_set.all()} >= {str(s.pk) for s in tagged.sources.all()}
     history = staff_client.get(f"/admin/statements/statement/{tagged.pk}/history/")
     assert history.status_code == 200 and "Demo content" in history.content.decode()

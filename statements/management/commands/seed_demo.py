@@ -32,7 +32,7 @@ class Command(BaseCommand):
                 published_on = timezone.localdate(publish_at)
             # A first revision and status record, so the History page and the compare view have a start.
             with reversion.create_revision():
-                reversion.set_comment("Demo content")
+                reversion.set_comment("محتوى تجريبي · Demo content")
                 statement = self._create(item, tags, published_on, publish_at)
             record_status_change(statement, from_status=None, user=None)
             created += 1
