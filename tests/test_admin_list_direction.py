@@ -66,3 +66,12 @@ def test_keyword_names_carry_their_own_language_and_direction_in_the_list(staff_
     assert '<span lang="en" dir="ltr">U.S. policy</span>' in cell(html, "display_name", english.pk)
     assert '<span lang="ar" dir="rtl">التطرف</span>' in cell(html, "display_name", both.pk)
     assert '<span lang="en" dir="ltr">Extremism</span>' in cell(html, "display_name_en", both.pk)
+
+
+@pytest.mark.parametrize("admin_lang", ["ar", "en"])
+def test_change_form_isolates_the_title_in_its_breadcrumbs(staff_client, make_statement, admin_lang):
+    english = make_statement(title_en="Why does hatred last?", body_en="<p>t</p>")
+    html = in_language(staff_client, admin_lang).get(f"/admin/statements/statement/{english.pk}/change/")
+    breadcrumbs = html.content.decode().split('<div class="breadcrumbs">', 1)[1].split("</div>", 1)[0]
+    assert "<bdi>Why does hatred last?</bdi>" in breadcrumbs
+    assert 'class="viewsitelink"' in html.content.decode()  # still the whole change form
