@@ -1,6 +1,6 @@
 """Time the related-reading query of a statement page on a large archive, then roll the data back.
 
-DATABASE_URL=postgres://… DEBUG=1 .venv/bin/python bench/related_reading.py [statements] [keywords]
+DATABASE_URL=postgres://… DEBUG=1 .venv/bin/python bench/discovery.py [statements] [keywords]
 """
 
 import datetime

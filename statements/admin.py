@@ -9,6 +9,7 @@ from . import admin_workflow
 from .admin_direction import mark_language
 from .admin_forms import StatementAdminForm
 from .admin_tag_merge import merge_selected_tags
+from .admin_titles import StatementTitleColumn, TagNameColumns
 from .models import SourceLink, Statement, Tag
 from .revisions import register_revisions
 from .rich_text import BodyEditorWidget
@@ -26,9 +27,11 @@ class SourceLinkInline(admin.TabularInline):
 
 
 @admin.register(Statement)
-class StatementAdmin(admin_workflow.WorkflowAdminMixin, CompareVersionAdmin, TabbedDjangoJqueryTranslationAdmin):
+class StatementAdmin(
+    StatementTitleColumn, admin_workflow.WorkflowAdminMixin, CompareVersionAdmin, TabbedDjangoJqueryTranslationAdmin
+):
     form = StatementAdminForm
-    list_display = ("__str__", "published_on", "publication_state", "language_versions", "updated_at")
+    list_display = ("display_title", "published_on", "publication_state", "language_versions", "updated_at")
     list_filter = (admin_workflow.PublicationFilter, "published_on", "tags")
     date_hierarchy = "published_on"
     search_fields = ("title_ar", "title_en")
@@ -55,8 +58,8 @@ class StatementAdmin(admin_workflow.WorkflowAdminMixin, CompareVersionAdmin, Tab
 
 
 @admin.register(Tag)
-class TagAdmin(TranslationAdmin):
-    list_display = ("__str__", "name_en", "slug", "statement_count")
+class TagAdmin(TagNameColumns, TranslationAdmin):
+    list_display = ("display_name", "display_name_en", "slug", "statement_count")
     search_fields = ("name_ar", "name_en", "key_ar", "key_en", "slug")
     prepopulated_fields = {}
     actions = [merge_selected_tags]

@@ -237,21 +237,8 @@ class WorkflowAdminMixin:
             return _("Word counts and reading times appear once the statement is saved.")
         rows = format_html_join(
             "",
-            "<li>{}: {} · {}</li>",
-            (
-                (
-                    LANGUAGE_NAMES[lang],
-                    ngettext("%(count)d word", "%(count)d words", obj.word_count(lang))
-                    % {"count": obj.word_count(lang)},
-                    ngettext(
-                        "about %(count)d minute to read",
-                        "about %(count)d minutes to read",
-                        obj.reading_minutes(lang),
-                    )
-                    % {"count": obj.reading_minutes(lang)},
-                )
-                for lang in ("ar", "en")
-            ),
+            "<li>{}: {}</li>",
+            ((LANGUAGE_NAMES[lang], self._length_in(obj, lang)) for lang in ("ar", "en")),
         )
         warning = ""
         if obj.translation_is_stale:
@@ -261,6 +248,16 @@ class WorkflowAdminMixin:
             )
         return format_html(
             '<ul class="writing-figures">{}</ul>{}<p class="help">{}</p>', rows, warning, _("As last saved.")
+        )
+
+    def _length_in(self, obj, lang):
+        words = obj.word_count(lang)
+        if not words:
+            return _("not written yet")
+        minutes = obj.reading_minutes(lang)
+        return "{} · {}".format(
+            ngettext("%(count)d word", "%(count)d words", words) % {"count": words},
+            ngettext("about %(count)d minute to read", "about %(count)d minutes to read", minutes) % {"count": minutes},
         )
 
     def _stale_translation_text(self, obj):

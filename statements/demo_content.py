@@ -1,4 +1,5 @@
-"""Demo content for `manage.py seed_demo`: statements in both languages and in one, a draft and a scheduled one."""
+"""Demo content for `manage.py seed_demo`: statements in both languages and in one, a draft, one in review and a
+scheduled one."""
 
 TAGS = [
     # (slug, Arabic name, English name)
@@ -160,6 +161,26 @@ STATEMENTS = [
         "title_ar": "مسودة: مبادرة جديدة لتعزيز التعايش بين الشباب",
         "body_ar": "<p>نص أولي قيد المراجعة، لا يُنشر قبل موافقة الناشر.</p>",
         "tags": ["coexistence", "youth"],
+        "sources": [],
+    },
+    {
+        "key": "review-online-recruitment",
+        "status": "review",
+        "published_on": "2026-11-25",
+        "title_ar": "المرصد يرصد أساليب جديدة لتجنيد الشباب عبر الألعاب الإلكترونية",
+        "body_ar": (
+            "<p>رصد مرصد الأزهر لمكافحة التطرف لجوء جماعات متطرفة إلى غرف الدردشة في الألعاب الإلكترونية "
+            "للتواصل مع المراهقين واستدراجهم.</p>"
+            "<p>ويدعو المرصد الأسر إلى متابعة أبنائها والحديث معهم عمّا يصادفونه على الإنترنت.</p>"
+        ),
+        "title_en": "Observatory tracks new ways of recruiting young people through online games",
+        "body_en": (
+            "<p>Al-Azhar Observatory for Combating Extremism has found extremist groups using the chat rooms "
+            "of online games to reach and lure teenagers.</p>"
+            "<p>The Observatory urges families to follow their children and talk with them about what they "
+            "meet online.</p>"
+        ),
+        "tags": ["youth", "internet", "extremist-groups"],
         "sources": [],
     },
     {

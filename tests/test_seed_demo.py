@@ -37,3 +37,26 @@ def test_demo_content_serves_every_page(client):
             assert client.get(f"/{lang}/statements/{statement.pk}/print/").status_code == 200
     for tag in Tag.objects.with_public_counts():
         assert client.get(f"/en/tags/{tag.slug}/").status_code == 200
+
+
+def test_seed_demo_gives_every_stage_of_the_workflow_a_statement(db):
+    call_command("seed_demo")
+    statuses = set(Statement.objects.values_list("status", flat=True))
+    assert statuses == {"draft", "review", "published"}
+    assert Statement.objects.filter(status="review").exclude(pk__in=Statement.objects.published()).exists()
+
+
+def test_seed_demo_starts_each_statement_with_a_revision_and_a_status_record(staff_client):
+    import reversion.models
+
+    call_command("seed_demo")
+    for statement in Statement.objects.all():
+        versions = reversion.models.Version.objects.get_for_object(statement)
+        assert versions.count() == 1, statement
+        assert statement.status_changes.get().to_status == statement.status
+    tagged = Statement.objects.filter(sources__isnull=False).first()
+    stored = reversion.models.Version.objects.get_for_object(tagged).get()
+    assert stored.revision.comment == "محتوى تجريبي · Demo content"
+    assert {v.object_id for v in stored.revision.version_set.all()} >= {str(s.pk) for s in tagged.sources.all()}
+    history = staff_client.get(f"/admin/statements/statement/{tagged.pk}/history/")
+    assert history.status_code == 200 and "Demo content" in history.content.decode()

@@ -233,3 +233,18 @@ def test_one_language_statement_declares_the_locale_its_preview_is_written_in(cl
     assert og(english_page, "og:locale") == ["ar_AR"] == og(arabic_page, "og:locale")
     assert og(english_page, "og:locale:alternate") == [] == og(arabic_page, "og:locale:alternate")
     assert json_ld(english_page)["inLanguage"] == "ar"
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_source_links_are_not_dressed_as_the_copyable_reference(client, statement, lang):
+    html = page(client, statement, lang)
+    # One reference box to copy; each source is a plain run in its own direction, publisher first.
+    assert html.count('class="citation"') == 1
+    sources = elements(html, "span", **{"class": "source"})
+    assert len(sources) == len(SOURCES)
+    assert all(source["attrs"].get("dir") == "auto" for source in sources)
+
+
+def test_cite_block_writes_an_arabic_slug_in_letters_as_the_print_view_does(client, make_statement):
+    statement = make_statement(title_ar="الهوية والانتماء", body_ar="<p>نص</p>")
+    text = citation(page(client, statement, "en"))
+    assert text.endswith(f"{HOST}/en/statements/{statement.pk}-الهوية-والانتماء/")
+    assert "%D8" not in text

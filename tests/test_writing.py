@@ -121,3 +121,13 @@ def test_saving_only_other_fields_does_not_stamp_unsaved_text(make_statement):
     assert statement.status == Statement.Status.REVIEW
     assert statement.title_en != "Typed but not written"
     assert statement.text_edited_at_en == start
+
+
+def test_change_form_says_a_missing_language_is_not_written_rather_than_zero_minutes(publisher_client, make_statement):
+    statement = make_statement(title_en="Title", body_en="<p>" + " ".join(["word"] * 300) + "</p>")
+
+    body = publisher_client.get(change_url(statement), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert "Arabic: not written yet" in body
+    assert "about 0 minutes" not in body
+    assert "English: 300 words · about 2 minutes to read" in body

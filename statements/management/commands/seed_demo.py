@@ -1,11 +1,14 @@
 import datetime
 
+import reversion
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
 from statements.demo_content import STATEMENTS, TAGS
 from statements.models import SourceLink, Statement, Tag
+from statements.revisions import register_revisions
+from statements.workflow import record_status_change
 
 
 class Command(BaseCommand):
@@ -13,6 +16,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        register_revisions()
         tags = {}
         for slug, name_ar, name_en in TAGS:
             tags[slug], _ = Tag.objects.get_or_create(slug=slug, defaults={"name_ar": name_ar, "name_en": name_en})
@@ -26,29 +30,39 @@ class Command(BaseCommand):
                 # Scheduled relative to today, so the demo always has a statement waiting for its moment.
                 publish_at = timezone.now() + datetime.timedelta(days=item["publish_at_days"])
                 published_on = timezone.localdate(publish_at)
-            statement = Statement.objects.create(
-                published_on=published_on,
-                status=item.get("status", Statement.Status.PUBLISHED),
-                publish_at=publish_at,
-                **{
-                    f"{field}_{lang}": item.get(f"{field}_{lang}", "")
-                    for field in ("title", "summary", "body")
-                    for lang in ("ar", "en")
-                },
-            )
-            statement.tags.set(tags[slug] for slug in item["tags"])
-            for position, source in enumerate(item["sources"]):
-                published_on = source.get("published_on")
-                SourceLink.objects.create(
-                    statement=statement,
-                    position=position,
-                    url=source["url"],
-                    title=source.get("title", ""),
-                    publisher=source.get("publisher", ""),
-                    published_on=datetime.date.fromisoformat(published_on) if published_on else None,
-                )
+            # A first revision and status record, so the History page and the compare view have a start.
+            with reversion.create_revision():
+                reversion.set_comment("محتوى تجريبي · Demo content")
+                statement = self._create(item, tags, published_on, publish_at)
+            record_status_change(statement, from_status=None, user=None)
             created += 1
         self.stdout.write(f"Demo content: {created} statements added, {len(STATEMENTS) - created} already there.")
+
+    def _create(self, item, tags, published_on, publish_at):
+        statement = Statement.objects.create(
+            published_on=published_on,
+            status=item.get("status", Statement.Status.PUBLISHED),
+            publish_at=publish_at,
+            **{
+                f"{field}_{lang}": item.get(f"{field}_{lang}", "")
+                for field in ("title", "summary", "body")
+                for lang in ("ar", "en")
+            },
+        )
+        statement.tags.set(tags[slug] for slug in item["tags"])
+        for position, source in enumerate(item["sources"]):
+            published_on = source.get("published_on")
+            SourceLink.objects.create(
+                statement=statement,
+                position=position,
+                url=source["url"],
+                title=source.get("title", ""),
+                publisher=source.get("publisher", ""),
+                published_on=datetime.date.fromisoformat(published_on) if published_on else None,
+            )
+        # Once its keywords and sources are in place: the revision holds them too.
+        reversion.add_to_revision(statement)
+        return statement
 
     def _exists(self, item):
         if item.get("title_ar"):
