@@ -1,4 +1,5 @@
 import threading
+from html.parser import HTMLParser
 
 import pytest
 from django.db import OperationalError, connection, transaction
@@ -117,3 +118,45 @@ def test_two_simultaneous_saves_from_the_same_version_never_overwrite_each_other
     else:
         # SQLite refuses the rival's write outright ("database table is locked").
         assert isinstance(outcome["second"], (StaleVersion, OperationalError))
+
+
+@pytest.mark.parametrize("admin_language", ["ar", "en"])
+def test_stale_save_shows_the_refused_bodies_back_in_the_rich_text_editors(
+    editor_client, publisher_client, make_statement, admin_language
+):
+    statement = make_statement()
+    mine = form_data(editor_client.get(change_url(statement)))
+    theirs = form_data(publisher_client.get(change_url(statement)))
+    theirs["body_ar"] = "<p>نصهم المحفوظ أولًا</p>"
+    assert publisher_client.post(change_url(statement), theirs).status_code == 302
+
+    mine["body_ar"] = (
+        '<h2>عنوان فرعي</h2><p dir="rtl">فقرتي <strong>الطويلة</strong></p><ol start="3"><li>بند</li></ol>'
+    )
+    mine["body_en"] = "<p>My <em>long</em> paragraph that must not be lost.</p>"
+    response = editor_client.post(change_url(statement), mine, HTTP_ACCEPT_LANGUAGE=admin_language)
+
+    assert response.status_code == 200
+    editors = {name: attrs for name, attrs in textareas(response).items() if name in ("body_ar", "body_en")}
+    for name, attrs in editors.items():
+        # The prose editor starts from its textarea: what the textarea holds is what the editor shows.
+        assert "data-django-prose-editor-configurable" in attrs, name
+    assert (editors["body_ar"]["dir"], editors["body_en"]["dir"]) == ("rtl", "ltr")
+    shown_back = form_data(response)
+    assert shown_back["body_ar"] == mine["body_ar"]
+    assert shown_back["body_en"] == mine["body_en"]
+    statement.refresh_from_db()
+    assert statement.body_ar == "<p>نصهم المحفوظ أولًا</p>"
+
+
+def textareas(response):
+    found = {}
+
+    class Reader(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag == "textarea":
+                attrs = dict(attrs)
+                found[attrs.get("name")] = attrs
+
+    Reader().feed(response.content.decode())
+    return found
