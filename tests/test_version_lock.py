@@ -5,6 +5,7 @@ import pytest
 from django.db import OperationalError, connection, transaction
 
 from statements.models import StaleVersion, Statement
+from statements.tag_merge import merge_tag
 
 from .admin_helpers import change_url, form_data
 
@@ -160,3 +161,36 @@ def textareas(response):
 
     Reader().feed(response.content.decode())
     return found
+
+
+def test_form_opened_before_a_keyword_merge_saves_with_the_keyword_it_joined(
+    editor_client, publisher, make_statement, make_tag
+):
+    source, target = make_tag(name_en="Hardline"), make_tag(name_en="Extremism")
+    statement = make_statement(tags=[source])
+    mine = form_data(editor_client.get(change_url(statement)))
+    merge_tag(source, target, user=publisher)
+
+    mine["title_en"] = "Typed while the keywords were merged"
+    response = editor_client.post(change_url(statement), mine)
+
+    assert response.status_code == 302
+    statement.refresh_from_db()
+    assert statement.title_en == "Typed while the keywords were merged"
+    assert list(statement.tags.all()) == [target]
+
+
+def test_form_naming_a_keyword_deleted_since_is_refused_with_the_text_shown_back(
+    editor_client, make_statement, make_tag
+):
+    gone = make_tag(name_en="Obsolete")
+    statement = make_statement(tags=[gone])
+    mine = form_data(editor_client.get(change_url(statement)))
+    gone.delete()
+
+    mine["body_en"] = "<p>Words that must not be lost.</p>"
+    response = editor_client.post(change_url(statement), mine, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 200
+    assert "no longer exists" in response.context["adminform"].form.errors["tags"][0]
+    assert form_data(response)["body_en"] == "<p>Words that must not be lost.</p>"
