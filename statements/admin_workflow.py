@@ -164,9 +164,10 @@ class WorkflowAdminMixin:
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def _follow_merged_keywords(self, request, statement_id):
-        for old_name, target in follow_merged_keywords(statement_id):
-            if request.method != "GET":
-                continue
+        followed = follow_merged_keywords(statement_id)
+        if request.method != "GET":
+            return  # the restore form already said so
+        for old_name, target in followed:
             if target is None:
                 text = _("The keyword “%(old)s” of this revision has since been deleted; it is left out.")
             else:
