@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.db import models
+from django.db import IntegrityError, models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin, TranslationAdmin
@@ -77,3 +77,14 @@ class TagAdmin(TagNameColumns, TranslationAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         return mark_language(db_field, super().formfield_for_dbfield(db_field, request, **kwargs))
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except IntegrityError:
+            if request.method != "POST":
+                raise
+            # Another editor saved the same keyword between our check and our write, and the database
+            # refused ours (its whole save rolled back). Their keyword is committed now: checking the form
+            # again names it, as for any duplicate; a clash of generated slugs just gets a fresh one.
+            return super().changeform_view(request, object_id, form_url, extra_context)

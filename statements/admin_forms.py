@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from .models import Statement
+from .models import Statement, Tag
+from .tag_merge import merged_into
 from .workflow import can_publish, refused_changes
 
 
@@ -30,6 +31,13 @@ class StatementAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["base_version"].initial = self.instance.version
+        if "tags" in self.fields:
+            self.fields["tags"].error_messages["invalid_choice"] = _(
+                "The keyword %(value)s no longer exists: it was deleted after this form was opened. "
+                "Choose the keywords again."
+            )
+            if self.is_bound:
+                self._follow_merged_tags()
         if self.user is not None and not can_publish(self.user):
             if "status" in self.fields:
                 self.fields["status"].help_text = _(
@@ -37,6 +45,23 @@ class StatementAdminForm(forms.ModelForm):
                 )
             if "publish_at" in self.fields:
                 self.fields["publish_at"].help_text = _("Only publishers set or change the publication time.")
+
+    def _follow_merged_tags(self):
+        """A keyword merged away while this form was open stands for the keyword it joined, as the merge meant."""
+        name = self.add_prefix("tags")
+        if not hasattr(self.data, "getlist"):
+            return
+        posted = self.data.getlist(name)
+        ids = {value for value in posted if str(value).isdigit()}
+        existing = {str(pk) for pk in Tag.objects.filter(pk__in=ids).values_list("pk", flat=True)}
+        if ids <= existing:
+            return
+        followed = []
+        for value in posted:
+            target = merged_into(int(value)) if value in ids - existing else None
+            followed.append(str(target.pk) if target is not None else value)
+        self.data = self.data.copy()
+        self.data.setlist(name, list(dict.fromkeys(followed)))
 
     def clean(self):
         cleaned = super().clean()

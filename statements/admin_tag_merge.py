@@ -24,7 +24,7 @@ def merge_selected_tags(modeladmin, request, queryset):
     if request.POST.get("post") == "yes" and target is not None:
         sources = [tag for tag in tags if tag.pk != target.pk]
         for source in sources:
-            merge_tag(source, target)
+            merge_tag(source, target, user=request.user)
         modeladmin.message_user(
             request,
             ngettext(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from reversion.admin import VersionAdmin
 
 from .models import Statement, StatusChange
+from .revisions import follow_merged_keywords
 from .workflow import (
     PUBLISH_PERMISSION,
     apply_move,
@@ -158,7 +159,23 @@ class WorkflowAdminMixin:
             # Rewinding restored the old lock counter too; put the live one back (inside the restore's
             # transaction) so a restore is a new version and a stale form still cannot be saved over it.
             Statement.objects.filter(pk=unquote(object_id)).update(version=before["version"])
+        if before is not None and object_id is not None:
+            self._follow_merged_keywords(request, unquote(object_id))
         return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def _follow_merged_keywords(self, request, statement_id):
+        followed = follow_merged_keywords(statement_id)
+        if request.method != "GET":
+            return  # the restore form already said so
+        for old_name, target in followed:
+            if target is None:
+                text = _("The keyword “%(old)s” of this revision has since been deleted; it is left out.")
+            else:
+                text = _(
+                    "The keyword “%(old)s” of this revision has since been merged into “%(new)s”; the restored "
+                    "statement carries “%(new)s”."
+                )
+            messages.warning(request, text % {"old": old_name, "new": target})
 
     def history_view(self, request, object_id, extra_context=None):
         context = {

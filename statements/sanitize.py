@@ -30,7 +30,10 @@ ATTRIBUTES = {
     "p": {"dir", "lang"},
     "blockquote": {"cite", "dir", "lang"},
     "li": {"dir"},
+    # A numbered list that continues after a paragraph starts at its own number, in its own style.
+    "ol": {"start", "type"},
 }
+LIST_TYPES = {"1", "a", "A", "i", "I"}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
@@ -39,6 +42,15 @@ def _local_images_only(tag, attribute, value):
     if tag == "img" and attribute == "src" and not (value.startswith("/") and not value.startswith("//")):
         return None
     return value
+
+
+def _allowed_value(tag, attribute, value):
+    """Only values a browser understands: a whole number to start a list at, one of HTML's list styles."""
+    if tag == "ol" and attribute == "start":
+        return value if value.strip().lstrip("-").isdigit() else None
+    if tag == "ol" and attribute == "type":
+        return value if value in LIST_TYPES else None
+    return _local_images_only(tag, attribute, value)
 
 
 def sanitize_html(html):
@@ -52,5 +64,5 @@ def sanitize_html(html):
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
-        attribute_filter=_local_images_only,
+        attribute_filter=_allowed_value,
     )

@@ -1,8 +1,13 @@
+import io
+
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 from reversion.models import Version
 
-from statements.models import SourceLink, Statement
+from statements.models import SourceLink, Statement, Tag
+from statements.tag_merge import merge_tag
 
 from .admin_helpers import add_url, change_url, form_data, history_url, post_change
 
@@ -229,3 +234,78 @@ def test_editor_cannot_publish_by_restoring_a_revision_of_a_deleted_statement(
     assert response.status_code == 200
     assert "Only publishers can publish a statement" in response.content.decode()
     assert not Statement.objects.filter(pk=statement.pk).exists()
+
+
+def test_merging_a_keyword_leaves_a_revision_in_each_statements_history(publisher_client, publisher, edited_twice):
+    statement, _old, new_tag = edited_twice
+    target = make_target(new_tag)
+    before = versions_of(statement)
+
+    with translation.override("en"):
+        merge_tag(new_tag, target, user=publisher)
+
+    versions = versions_of(statement)
+    assert len(versions) == len(before) + 1
+    merged = versions[-1]
+    assert merged.revision.user == publisher
+    assert merged.revision.comment == f"Keyword “{new_tag}” merged into “{target}”."
+    assert merged.field_dict["tags"] == [target.pk]
+    # History is not rewritten: the revision before the merge still names the keyword it had.
+    assert versions[-2].field_dict["tags"] == [new_tag.pk]
+    page = publisher_client.get(history_url(statement), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert f"merged into “{target}”" in page
+    assert publisher.get_username() in page
+
+
+def test_merge_command_leaves_a_revision_too(make_statement, make_tag):
+    source, target = make_tag(name_en="Hardline"), make_tag(name_en="Extremism")
+    statement = make_statement(tags=[source])
+
+    with translation.override("en"):
+        call_command("merge_tags", source.slug, target.slug, stdout=io.StringIO())
+
+    [version] = versions_of(statement)
+    assert version.field_dict["tags"] == [target.pk]
+    assert "merged into" in version.revision.comment
+
+
+def test_restoring_a_revision_whose_keyword_was_merged_away_carries_the_keyword_it_joined(
+    publisher_client, publisher, edited_twice
+):
+    statement, old_tag, new_tag = edited_twice
+    target = make_target(old_tag)
+    first = versions_of(statement)[0]
+    old_name, old_tag_pk = str(old_tag), old_tag.pk
+    merge_tag(old_tag, target, user=publisher)
+
+    restore_form = publisher_client.get(revision_url(statement, first), HTTP_ACCEPT_LANGUAGE="en")
+    assert restore_form.status_code == 200
+    assert f"“{old_name}” of this revision has since been merged into “{target}”" in restore_form.content.decode()
+    data = form_data(restore_form)
+    assert data["tags"] == str(target.pk)
+    response = publisher_client.post(revision_url(statement, first), data)
+
+    assert response.status_code == 302
+    statement.refresh_from_db()
+    assert statement.title_en == "First title"
+    assert list(statement.tags.all()) == [target]
+    # The restore is a revision of its own; the ones it started from are still there.
+    assert [v.field_dict["tags"] for v in versions_of(statement)] == [[old_tag_pk], [new_tag.pk], [target.pk]]
+
+
+def test_restoring_a_revision_whose_keyword_was_deleted_leaves_it_out(publisher_client, edited_twice):
+    statement, old_tag, _new = edited_twice
+    first = versions_of(statement)[0]
+    old_tag.delete()
+
+    restore_form = publisher_client.get(revision_url(statement, first), HTTP_ACCEPT_LANGUAGE="en")
+    response = publisher_client.post(revision_url(statement, first), form_data(restore_form))
+
+    assert response.status_code == 302
+    statement.refresh_from_db()
+    assert statement.title_en == "First title"
+    assert list(statement.tags.all()) == []
+
+
+def make_target(tag):
+    return Tag.objects.create(name_ar=f"{tag.name_ar} جامع", name_en=f"{tag.name_en} (all)")

@@ -9,7 +9,7 @@ from django_prose_editor.config import allowlist_from_extensions
 
 from statements.models import Statement
 from statements.rich_text import BODY_EDITOR_EXTENSIONS
-from statements.sanitize import TAGS
+from statements.sanitize import ATTRIBUTES, TAGS, sanitize_html
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +146,13 @@ def test_script_and_event_handlers_posted_through_the_admin_are_removed_on_save(
     # Images from other hosts lose their address (the site loads nothing from elsewhere); alt text stays.
     assert '<img alt="map">' in statement.body_en
     assert ">this</a>" in statement.body_en
+
+
+def test_list_start_and_style_the_editor_writes_survive_the_sanitiser():
+    editor_attributes = allowlist_from_extensions(BODY_EDITOR_EXTENSIONS)["attributes"]["ol"]
+
+    # The editor's own marker of the style (data-type) is rebuilt from type when a body is loaded again.
+    assert set(editor_attributes) - {"data-type"} <= ATTRIBUTES["ol"]
+    assert sanitize_html('<ol start="3" type="I" data-type="upper-roman"><li>x</li></ol>') == (
+        '<ol start="3" type="I"><li>x</li></ol>'
+    )

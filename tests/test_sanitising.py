@@ -74,3 +74,21 @@ def test_body_written_without_save_is_still_cleaned_on_the_page(client, make_sta
         page = client.get(url).content.decode()
         assert "<script>alert(5)" not in page and "onmouseover" not in page
         assert "<p>fine</p>" in page
+
+
+def test_numbered_list_keeps_its_start_number_and_style_on_the_public_page(client, make_statement):
+    statement = make_statement(
+        title_en="Steps", body_en='<p>First steps above.</p><ol start="4" type="a"><li>fourth</li></ol>'
+    )
+
+    assert '<ol start="4" type="a"><li>fourth</li></ol>' in statement.body_en
+    page = client.get(statement.get_absolute_url().replace("/ar/", "/en/", 1)).content.decode()
+    assert '<ol start="4" type="a">' in page
+
+
+@pytest.mark.parametrize("attributes", ['start="x4"', 'type="circle"', 'start="4" onclick="steal()"'])
+def test_list_attributes_outside_html_values_are_dropped(make_statement, attributes):
+    stored = make_statement(title_en="T", body_en=f"<ol {attributes}><li>one</li></ol>").body_en
+
+    assert "x4" not in stored and "circle" not in stored and "onclick" not in stored
+    assert "<li>one</li></ol>" in stored

@@ -135,3 +135,27 @@ def test_database_refuses_a_duplicate_english_key_that_skipped_validation(make_t
 
     with pytest.raises(IntegrityError), transaction.atomic():
         Tag.objects.filter(pk=other.pk).update(key_en="extremism")
+
+
+def test_keyword_saved_by_a_rival_between_check_and_write_is_a_form_error_not_a_500(
+    staff_client, make_tag, monkeypatch
+):
+    rival = make_tag(name_en="Extremism")
+    real_check = Tag.duplicate_name_errors
+    checks = []
+
+    def rival_not_yet_committed_on_first_check(tag, exclude=None):
+        # The first check runs before the rival's save is visible; the database's constraint is the last word.
+        checks.append(tag.name_en)
+        return {} if len(checks) == 1 else real_check(tag, exclude)
+
+    monkeypatch.setattr(Tag, "duplicate_name_errors", rival_not_yet_committed_on_first_check)
+
+    response = staff_client.post(ADD_URL, tag_post(name_en="EXTREMISM"), HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 200
+    assert len(checks) == 2
+    errors = response.context["adminform"].form.errors["name_en"]
+    assert "This keyword already exists" in errors[0]
+    assert f'href="/admin/statements/tag/{rival.pk}/change/"' in response.content.decode()
+    assert list(Tag.objects.values_list("name_en", flat=True)) == ["Extremism"]

@@ -93,3 +93,24 @@ def test_merge_action_is_refused_to_staff_who_may_not_delete_keywords(client, dj
     assert not TagRedirect.objects.exists()
     assert response.status_code == 200
     assert "merge_selected_tags" not in client.get(CHANGELIST).content.decode()
+
+
+def test_editor_may_not_merge_keywords(editor_client, three_tags):
+    response = editor_client.post(CHANGELIST, action_post(three_tags, post="yes", target=str(three_tags[1].pk)))
+
+    assert response.status_code == 200  # the list again: the action is not among those offered
+    assert Tag.objects.count() == 3
+    assert not TagRedirect.objects.exists()
+    assert "merge_selected_tags" not in editor_client.get(CHANGELIST).content.decode()
+
+
+def test_publisher_merges_keywords_through_the_action(publisher_client, three_tags):
+    rare, common, middle = three_tags
+    assert "merge_selected_tags" in publisher_client.get(CHANGELIST).content.decode()
+
+    response = publisher_client.post(CHANGELIST, action_post(three_tags, post="yes", target=str(common.pk)))
+
+    assert response.status_code == 302
+    assert list(Tag.objects.all()) == [common]
+    assert set(TagRedirect.objects.values_list("old_slug", flat=True)) == {rare.slug, middle.slug}
+    assert common.statements.count() == 4

@@ -1,9 +1,11 @@
 import threading
+from html.parser import HTMLParser
 
 import pytest
 from django.db import OperationalError, connection, transaction
 
 from statements.models import StaleVersion, Statement
+from statements.tag_merge import merge_tag
 
 from .admin_helpers import change_url, form_data
 
@@ -117,3 +119,78 @@ def test_two_simultaneous_saves_from_the_same_version_never_overwrite_each_other
     else:
         # SQLite refuses the rival's write outright ("database table is locked").
         assert isinstance(outcome["second"], (StaleVersion, OperationalError))
+
+
+@pytest.mark.parametrize("admin_language", ["ar", "en"])
+def test_stale_save_shows_the_refused_bodies_back_in_the_rich_text_editors(
+    editor_client, publisher_client, make_statement, admin_language
+):
+    statement = make_statement()
+    mine = form_data(editor_client.get(change_url(statement)))
+    theirs = form_data(publisher_client.get(change_url(statement)))
+    theirs["body_ar"] = "<p>نصهم المحفوظ أولًا</p>"
+    assert publisher_client.post(change_url(statement), theirs).status_code == 302
+
+    mine["body_ar"] = (
+        '<h2>عنوان فرعي</h2><p dir="rtl">فقرتي <strong>الطويلة</strong></p><ol start="3"><li>بند</li></ol>'
+    )
+    mine["body_en"] = "<p>My <em>long</em> paragraph that must not be lost.</p>"
+    response = editor_client.post(change_url(statement), mine, HTTP_ACCEPT_LANGUAGE=admin_language)
+
+    assert response.status_code == 200
+    editors = {name: attrs for name, attrs in textareas(response).items() if name in ("body_ar", "body_en")}
+    for name, attrs in editors.items():
+        # The prose editor starts from its textarea: what the textarea holds is what the editor shows.
+        assert "data-django-prose-editor-configurable" in attrs, name
+    assert (editors["body_ar"]["dir"], editors["body_en"]["dir"]) == ("rtl", "ltr")
+    shown_back = form_data(response)
+    assert shown_back["body_ar"] == mine["body_ar"]
+    assert shown_back["body_en"] == mine["body_en"]
+    statement.refresh_from_db()
+    assert statement.body_ar == "<p>نصهم المحفوظ أولًا</p>"
+
+
+def textareas(response):
+    found = {}
+
+    class Reader(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag == "textarea":
+                attrs = dict(attrs)
+                found[attrs.get("name")] = attrs
+
+    Reader().feed(response.content.decode())
+    return found
+
+
+def test_form_opened_before_a_keyword_merge_saves_with_the_keyword_it_joined(
+    editor_client, publisher, make_statement, make_tag
+):
+    source, target = make_tag(name_en="Hardline"), make_tag(name_en="Extremism")
+    statement = make_statement(tags=[source])
+    mine = form_data(editor_client.get(change_url(statement)))
+    merge_tag(source, target, user=publisher)
+
+    mine["title_en"] = "Typed while the keywords were merged"
+    response = editor_client.post(change_url(statement), mine)
+
+    assert response.status_code == 302
+    statement.refresh_from_db()
+    assert statement.title_en == "Typed while the keywords were merged"
+    assert list(statement.tags.all()) == [target]
+
+
+def test_form_naming_a_keyword_deleted_since_is_refused_with_the_text_shown_back(
+    editor_client, make_statement, make_tag
+):
+    gone = make_tag(name_en="Obsolete")
+    statement = make_statement(tags=[gone])
+    mine = form_data(editor_client.get(change_url(statement)))
+    gone.delete()
+
+    mine["body_en"] = "<p>Words that must not be lost.</p>"
+    response = editor_client.post(change_url(statement), mine, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 200
+    assert "no longer exists" in response.context["adminform"].form.errors["tags"][0]
+    assert form_data(response)["body_en"] == "<p>Words that must not be lost.</p>"

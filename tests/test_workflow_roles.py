@@ -20,7 +20,9 @@ def test_migration_creates_editors_without_and_publishers_with_publishing_rights
     assert {"add_statement", "change_statement", "view_statement", "add_tag", "change_tag"} <= editors
     assert {"add_sourcelink", "change_sourcelink", "delete_sourcelink"} <= editors
     assert "publish_statement" not in editors
-    assert publishers == editors | {"publish_statement"}
+    # Merging keywords deletes them: publishers may, editors may not.
+    assert "delete_tag" not in editors
+    assert publishers == editors | {"publish_statement", "delete_tag"}
 
 
 # Every move between the three states, for each role: (from, to, editor may, publisher may).

@@ -131,3 +131,34 @@ def test_change_form_says_a_missing_language_is_not_written_rather_than_zero_min
     assert "Arabic: not written yet" in body
     assert "about 0 minutes" not in body
     assert "English: 300 words · about 2 minutes to read" in body
+def test_editor_sees_word_count_and_reading_time_in_the_arabic_admin(editor_client, make_statement):
+    statement = make_statement(
+        title_ar="عنوان",
+        body_ar="<p>" + " ".join(["كلمة"] * 300) + "</p>",
+        title_en="Title",
+        body_en="<p>" + " ".join(["word"] * 300) + "</p>",
+    )
+
+    body = editor_client.get(change_url(statement), HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+
+    assert "العربية: 300 كلمة · نحو 3 دقائق للقراءة" in body
+    assert "الإنجليزية: 300 كلمة · نحو دقيقتين للقراءة" in body
+
+
+@pytest.mark.parametrize(
+    ("admin_language", "warning"),
+    [("en", "The English version is older than the Arabic one"), ("ar", "النسخة الإنجليزية أقدم من العربية")],
+)
+def test_editor_sees_the_stale_translation_warning_in_either_admin_language(
+    editor_client, make_statement, admin_language, warning
+):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        statement = make_statement()
+    with time_machine.travel(start + datetime.timedelta(days=2), tick=False):
+        assert post_change(editor_client, statement, body_ar="<p>نص عربي معدل</p>").status_code == 302
+
+    body = editor_client.get(change_url(statement), HTTP_ACCEPT_LANGUAGE=admin_language).content.decode()
+
+    # Once as a message at the top of the form, once beside the word counts.
+    assert body.count(warning) == 2
