@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class StatementsConfig(AppConfig):
     name = "statements"
     verbose_name = _("Statements")
+
+    def ready(self):
+        from . import search_signals  # noqa: F401

@@ -1,3 +1,4 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -205,3 +206,29 @@ class SourceLink(models.Model):
 
     def __str__(self):
         return self.title or self.url
+
+
+class SearchDocument(models.Model):
+    """A statement's words as the search index holds them, rebuilt whenever the statement, its tags or its text change.
+
+    Visibility is not stored here: every search goes through ``Statement.objects.published()``.
+    On PostgreSQL ``vector`` holds the weighted tsvector (GIN-indexed); on SQLite the terms live in
+    the FTS5 table ``statements_search_fts`` and ``vector`` stays empty.
+    """
+
+    statement = models.OneToOneField(
+        Statement,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_document",
+        verbose_name=_("statement"),
+    )
+    vector = SearchVectorField(_("search vector"), null=True, editable=False)
+    indexed_at = models.DateTimeField(_("indexed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+
+    def __str__(self):
+        return str(self.statement_id)

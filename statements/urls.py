@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import search_views, views
 from .converters import MonthConverter, YearConverter
 
 register_converter(YearConverter, "year")
@@ -18,4 +18,5 @@ urlpatterns = [
     path("statements/<int:pk>/print/", views.statement_print, name="print"),
     path("tags/", views.tag_index, name="tags"),
     path("tags/<str:slug>/", views.tag_detail, name="tag"),
+    path("search/", search_views.search_page, name="search"),
 ]

@@ -1,0 +1,175 @@
+"""Reading a reader's query and finding the public statements that match it.
+
+The query is parsed here, never by the database: words, "quoted phrases" and -excluded words
+become normalised words, and only those reach SQL, as parameters. Visibility is decided at request
+time through ``Statement.objects.published()``; the index knows nothing about it.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import F
+
+from .models import SearchDocument, Statement
+from .search_index import FTS_TABLE
+from .textnorm import ENGLISH_STOPWORDS, is_arabic, stem, strip_article, words
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 12
+# The newest matches that are ranked; a query matching more is shown as "more than" this many.
+CANDIDATES = 1000
+_CHUNK = re.compile(r'"([^"]*)"?|(\S+)')
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+
+
+@dataclass
+class Query:
+    text: str = ""
+    terms: list = field(default_factory=list)
+    phrases: list = field(default_factory=list)
+    excluded: list = field(default_factory=list)
+    trimmed: bool = False
+
+    @property
+    def is_empty(self):
+        return not (self.terms or self.phrases)
+
+    @property
+    def wanted_terms(self):
+        """The stemmed terms a matching statement contains (what highlighting marks)."""
+        return {stem(word) for word in [*self.terms, *(w for phrase in self.phrases for w in phrase)]}
+
+    @property
+    def tag_name(self):
+        return " ".join(self.text.replace('"', " ").split())
+
+
+def _meaningful(word):
+    return word not in ENGLISH_STOPWORDS
+
+
+def parse(raw):
+    """A ``Query`` from what the reader typed, whatever it is (too long, NUL bytes, punctuation, SQL)."""
+    text = " ".join(_UNPRINTABLE.sub(" ", raw or "").split())
+    trimmed = len(text) > MAX_QUERY_LENGTH
+    text = text[:MAX_QUERY_LENGTH].strip()
+    query = Query(text=text, trimmed=trimmed)
+    budget = MAX_WORDS
+    for match in _CHUNK.finditer(text):
+        phrase, chunk = match.groups()
+        if phrase is not None:
+            found = [w for w in words(phrase)][:budget]
+            if len(found) > 1:
+                query.phrases.append(found)
+            elif found and _meaningful(found[0]):
+                query.terms.append(found[0])
+        elif chunk.startswith("-") and len(chunk) > 1:
+            found = [w for w in words(chunk[1:]) if _meaningful(w)][:budget]
+            query.excluded.extend(found)
+        else:
+            found = [w for w in words(chunk) if _meaningful(w)][:budget]
+            query.terms.extend(found)
+        budget -= len(found)
+        if budget <= 0:
+            query.trimmed = True
+            break
+    query.terms = list(dict.fromkeys(query.terms))
+    return query
+
+
+@dataclass
+class Results:
+    ids: list
+    more: bool  # more matches than CANDIDATES: the count shown is "more than"
+
+    @property
+    def count(self):
+        return len(self.ids)
+
+
+def search(query, now=None):
+    """Public statements matching ``query``: the newest ``CANDIDATES`` matches, best ranked first."""
+    if query.is_empty:
+        return Results([], False)
+    published = Statement.objects.published(now=now)
+    if connection.vendor == "postgresql":
+        return _search_postgres(query, published)
+    return _search_sqlite(query, published)
+
+
+def _fold(word):
+    return strip_article(word) if is_arabic(word) else word
+
+
+def _either_config(text, search_type):
+    return SearchQuery(text, config="arabic", search_type=search_type) | SearchQuery(
+        text, config="english", search_type=search_type
+    )
+
+
+def _tsquery(query):
+    parts = [_either_config(_fold(word), "plain") for word in query.terms]
+    parts += [_either_config(" ".join(_fold(w) for w in phrase), "phrase") for phrase in query.phrases]
+    # Not (arabic or english) = not arabic and not english.
+    parts += [
+        SearchQuery(_fold(word), config=config, search_type="plain", invert=True)
+        for word in query.excluded
+        for config in ("arabic", "english")
+    ]
+    combined = parts[0]
+    for part in parts[1:]:
+        combined &= part
+    return combined
+
+
+def _search_postgres(query, published):
+    tsquery = _tsquery(query)
+    newest = (
+        published.filter(search_document__vector=tsquery)
+        .order_by("-published_on", "-id")
+        .values("pk")[: CANDIDATES + 1]
+    )
+    ranked = list(
+        SearchDocument.objects.filter(statement_id__in=newest)
+        .annotate(rank=SearchRank(F("vector"), tsquery))
+        .order_by("-rank", "-statement__published_on", "-statement_id")
+        .values_list("statement_id", "statement__published_on")
+    )
+    more = len(ranked) > CANDIDATES
+    if more:
+        # Rank the same set as SQLite does: the newest CANDIDATES matches.
+        oldest = min(ranked, key=lambda row: (row[1], row[0]))
+        ranked.remove(oldest)
+    return Results([pk for pk, _ in ranked], more)
+
+
+def _fts_expression(query):
+    def quoted(word):
+        return f'"{stem(word)}"'  # a stem is letters and digits only: never FTS5 syntax
+
+    required = [quoted(word) for word in query.terms]
+    required += ['"' + " ".join(stem(w) for w in phrase) + '"' for phrase in query.phrases]
+    expression = " AND ".join(required)
+    if query.excluded:
+        expression = f"({expression}) NOT (" + " OR ".join(quoted(word) for word in query.excluded) + ")"
+    return expression
+
+
+def _search_sqlite(query, published):
+    visible_sql, visible_params = published.values("pk").query.sql_with_params()
+    table = Statement._meta.db_table
+    sql = (
+        f"SELECT f.rowid, bm25({FTS_TABLE}, 4.0, 2.0, 1.0) FROM {FTS_TABLE} f "
+        f"JOIN {table} s ON s.id = f.rowid "
+        f"WHERE {FTS_TABLE} MATCH %s AND f.rowid IN ({visible_sql}) "
+        "ORDER BY s.published_on DESC, s.id DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [_fts_expression(query), *visible_params, CANDIDATES + 1])
+        rows = cursor.fetchall()
+    more = len(rows) > CANDIDATES
+    rows = rows[:CANDIDATES]
+    # bm25 is lower for better matches; the sort is stable, so equal ranks stay newest first.
+    return Results([pk for pk, _ in sorted(rows, key=lambda row: row[1])], more)
