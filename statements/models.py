@@ -66,7 +66,11 @@ class Statement(models.Model):
         verbose_name_plural = _("statements")
         ordering = ["-published_on", "-id"]
         permissions = [("publish_statement", _("Can publish, unpublish and schedule statements"))]
-        indexes = [models.Index(fields=["status", "published_on"], name="statement_status_date")]
+        indexes = [
+            models.Index(fields=["status", "published_on"], name="statement_status_date"),
+            # Covers published() and newest-first ordering without reading the statement rows (search).
+            models.Index(fields=["status", "-published_on", "-id", "publish_at"], name="statement_visible_newest"),
+        ]
 
     def __str__(self):
         return self.title_ar or self.title_en or f"#{self.pk}"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F
+from django.db.models.expressions import RawSQL
 
 from .models import SearchDocument, Statement
 from .search_index import FTS_TABLE
@@ -158,18 +159,22 @@ def _fts_expression(query):
 
 
 def _search_sqlite(query, published):
-    visible_sql, visible_params = published.values("pk").query.sql_with_params()
-    table = Statement._meta.db_table
-    sql = (
-        f"SELECT f.rowid, bm25({FTS_TABLE}, 4.0, 2.0, 1.0) FROM {FTS_TABLE} f "
-        f"JOIN {table} s ON s.id = f.rowid "
-        f"WHERE {FTS_TABLE} MATCH %s AND f.rowid IN ({visible_sql}) "
-        "ORDER BY s.published_on DESC, s.id DESC LIMIT %s"
+    matching = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [_fts_expression(query)])
+    newest = list(
+        published.filter(pk__in=matching)
+        .order_by("-published_on", "-id")
+        .values_list("pk", flat=True)[: CANDIDATES + 1]
     )
+    more = len(newest) > CANDIDATES
+    newest = newest[:CANDIDATES]
+    if not newest:
+        return Results([], False)
+    # Asking FTS5 for bm25 of given rowids runs the match once per rowid; ranking every match is cheaper.
     with connection.cursor() as cursor:
-        cursor.execute(sql, [_fts_expression(query), *visible_params, CANDIDATES + 1])
-        rows = cursor.fetchall()
-    more = len(rows) > CANDIDATES
-    rows = rows[:CANDIDATES]
+        cursor.execute(
+            f"SELECT rowid, bm25({FTS_TABLE}, 4.0, 2.0, 1.0) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+            [_fts_expression(query)],
+        )
+        rank = dict(cursor.fetchall())
     # bm25 is lower for better matches; the sort is stable, so equal ranks stay newest first.
-    return Results([pk for pk, _ in sorted(rows, key=lambda row: row[1])], more)
+    return Results(sorted(newest, key=lambda pk: rank[pk]), more)

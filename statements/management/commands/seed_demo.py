@@ -6,13 +6,30 @@ from django.utils import timezone
 
 from statements.demo_content import STATEMENTS, TAGS
 from statements.models import SourceLink, Statement, Tag
+from statements.synthetic_load import add_synthetic_statements
 
 
 class Command(BaseCommand):
-    help = "Load bilingual demo content. Running it again adds nothing."
+    help = (
+        "Load bilingual demo content. Running it again adds nothing. "
+        "With --count N, also make sure N synthetic statements exist (for load tests)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--count",
+            type=int,
+            default=0,
+            help="Synthetic statements of about 500 words in each language to have in total (added in bulk).",
+        )
+
+    def handle(self, *args, count=0, **options):
+        self._load_demo()
+        if count > 0:
+            add_synthetic_statements(count, self.stdout)
 
     @transaction.atomic
-    def handle(self, *args, **options):
+    def _load_demo(self):
         tags = {}
         for slug, name_ar, name_en in TAGS:
             tags[slug], _ = Tag.objects.get_or_create(slug=slug, defaults={"name_ar": name_ar, "name_en": name_en})
