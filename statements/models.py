@@ -216,8 +216,9 @@ class SearchDocument(models.Model):
     """A statement's words as the search index holds them, rebuilt whenever the statement, its tags or its text change.
 
     Visibility is not stored here: every search goes through ``Statement.objects.published()``.
-    On PostgreSQL ``vector`` holds the weighted tsvector (GIN-indexed); on SQLite the terms live in
-    the FTS5 table ``statements_search_fts`` and ``vector`` stays empty.
+    On PostgreSQL ``vector`` holds the weighted tsvector (GIN-indexed) and ``head`` its title, keyword
+    and summary part for ranking; on SQLite the terms live in
+    the FTS5 table ``statements_search_fts`` and both vectors stay empty.
     """
 
     statement = models.OneToOneField(
@@ -228,6 +229,9 @@ class SearchDocument(models.Model):
         verbose_name=_("statement"),
     )
     vector = SearchVectorField(_("search vector"), null=True, editable=False)
+    # Title, keywords and summary only (weights A and B): small enough to stay in the row, so ranking
+    # a thousand candidates never reads their whole text back.
+    head = SearchVectorField(_("search vector of title and summary"), null=True, editable=False)
     indexed_at = models.DateTimeField(_("indexed at"), auto_now=True)
 
     class Meta:

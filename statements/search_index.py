@@ -47,22 +47,31 @@ class PostgresIndex:
 
     def __init__(self):
         table = SearchDocument._meta.db_table
-        vector = " || ".join(
-            f"setweight(to_tsvector('{self.CONFIG[lang]}'::regconfig, %s), '{weight}')"
-            for weight in WEIGHTS
-            for lang in LANGUAGE_CODES
-        )
+
+        def weighted(weights):
+            return " || ".join(
+                f"setweight(to_tsvector('{self.CONFIG[lang]}'::regconfig, %s), '{weight}')"
+                for weight in weights
+                for lang in LANGUAGE_CODES
+            )
+
+        # The head (A and B) is computed once and reused as the start of the whole vector.
         self.upsert = (
-            f"INSERT INTO {table} (statement_id, vector, indexed_at) VALUES (%s, {vector}, %s) "
-            "ON CONFLICT (statement_id) DO UPDATE SET vector = EXCLUDED.vector, indexed_at = EXCLUDED.indexed_at"
+            f"INSERT INTO {table} (statement_id, head, vector, indexed_at) "
+            f"SELECT %s, head, head || {weighted('C')}, %s FROM (SELECT {weighted('AB')} AS head) AS parts "
+            "ON CONFLICT (statement_id) DO UPDATE "
+            "SET head = EXCLUDED.head, vector = EXCLUDED.vector, indexed_at = EXCLUDED.indexed_at"
         )
 
     def write(self, cursor, documents):
         now = timezone.now()
-        rows = [
-            (pk, *(fold_words(parts[weight, lang]) for weight in WEIGHTS for lang in LANGUAGE_CODES), now)
-            for pk, parts in documents
-        ]
+        rows = []
+        for pk, parts in documents:
+            folded = {key: fold_words(text) for key, text in parts.items()}
+            head = [folded[weight, lang] for weight in "AB" for lang in LANGUAGE_CODES]
+            body = [folded["C", lang] for lang in LANGUAGE_CODES]
+            # Parameters in the order they appear in the statement: the C parts come before the head's.
+            rows.append((pk, *body, now, *head))
         cursor.executemany(self.upsert, rows)
 
     def delete(self, cursor, pks):

@@ -126,6 +126,8 @@ def _tsquery(query):
 
 
 def _search_postgres(query, published):
+    # Candidates are the newest matches; they are ranked on their title, keywords and summary (the
+    # small ``head`` vector), so a match there comes first and a match in the body alone keeps date order.
     tsquery = _tsquery(query)
     newest = (
         published.filter(search_document__vector=tsquery)
@@ -134,7 +136,7 @@ def _search_postgres(query, published):
     )
     ranked = list(
         SearchDocument.objects.filter(statement_id__in=newest)
-        .annotate(rank=SearchRank(F("vector"), tsquery))
+        .annotate(rank=SearchRank(F("head"), tsquery))
         .order_by("-rank", "-statement__published_on", "-statement_id")
         .values_list("statement_id", "statement__published_on")
     )

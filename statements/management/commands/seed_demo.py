@@ -20,7 +20,7 @@ class Command(BaseCommand):
             "--count",
             type=int,
             default=0,
-            help="Synthetic statements of about 500 words in each language to have in total (added in bulk).",
+            help="Synthetic statements (about 500 words, half Arabic, half English) to have in total, added in bulk.",
         )
 
     def handle(self, *args, count=0, **options):
