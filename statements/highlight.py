@@ -5,7 +5,7 @@ from functools import lru_cache
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .models import LANGUAGE_CODES, TEXT_DIRECTION
+from .models import TEXT_DIRECTION
 from .search_index import plain_text
 from .textnorm import WORD, normalize, stem
 
@@ -54,21 +54,33 @@ def snippet(text, wanted, size=SNIPPET_WORDS):
     return mark_safe(("… " if start else "") + marked + (" …" if end < len(text) else ""))
 
 
+def _has_match(text, wanted):
+    return any(_term(m.group()) in wanted for m in WORD.finditer(text))
+
+
 class Hit:
-    """One result as the page shows it: title and snippet in the language whose text matched."""
+    """One result as the page shows it: title and snippet in the language whose text matched.
+
+    The page's language is preferred when the match is there too; otherwise the other language is shown.
+    """
 
     def __init__(self, statement, wanted, page_lang):
         self.statement = statement
-        texts = {}
-        for lang in statement.languages or [page_lang]:
+        other = "en" if page_lang == "ar" else "ar"
+        chosen = None
+        for lang in (page_lang, other):
             title = getattr(statement, f"title_{lang}", "") or ""
             summary = getattr(statement, f"summary_{lang}", "") or ""
             body = plain_text(getattr(statement, f"body_{lang}", ""))
             text = " ".join(part for part in (summary, body) if part)
-            score = len(_matches(f"{title} {text}", wanted))
-            texts[lang] = (score, title, text)
-        self.lang = min(texts, key=lambda lang: (-texts[lang][0], lang != page_lang, LANGUAGE_CODES.index(lang)))
+            if not (title or text.strip()):
+                continue  # not written in this language
+            if chosen is None:
+                chosen = (lang, title, text)
+            if _has_match(title, wanted) or _has_match(text, wanted):
+                chosen = (lang, title, text)
+                break
+        self.lang, title, text = chosen or (page_lang, "", "")
         self.dir = TEXT_DIRECTION[self.lang]
-        _, title, text = texts[self.lang]
         self.title = highlight(title, wanted) if title else ""
         self.snippet = snippet(text, wanted)

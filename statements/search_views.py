@@ -19,7 +19,7 @@ def search_page(request):
         return render(request, "statements/search.html", context)
     results = search(query)
     page = paginate(request, results.ids)
-    statements = Statement.objects.prefetch_related("tags").in_bulk(page.object_list)
+    statements = Statement.objects.in_bulk(page.object_list)
     wanted = query.wanted_terms
     lang = get_language()
     context.update(

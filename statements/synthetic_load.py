@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from .demo_content import TAGS
 from .models import Statement, Tag
-from .search_index import index_statements
+from .search_index import index_statements, refresh_statistics
 from .synthetic import SEED, Writer
 
 BATCH = 1000
@@ -54,3 +54,4 @@ def add_synthetic_statements(total, stdout):
                 )
         index_statements([statement.pk for statement in created])
         stdout.write(f"Synthetic statements: {numbers.stop}/{total} ({time.monotonic() - started:.0f} s)")
+    refresh_statistics()
