@@ -129,23 +129,22 @@ def _search_postgres(query, published):
     # Candidates are the newest matches; they are ranked on their title, keywords and summary (the
     # small ``head`` vector), so a match there comes first and a match in the body alone keeps date order.
     tsquery = _tsquery(query)
-    newest = (
+    newest = list(
         published.filter(search_document__vector=tsquery)
         .order_by("-published_on", "-id")
-        .values("pk")[: CANDIDATES + 1]
+        .values_list("pk", flat=True)[: CANDIDATES + 1]
     )
-    ranked = list(
+    more = len(newest) > CANDIDATES
+    newest = newest[:CANDIDATES]
+    if not newest:
+        return Results([], False)
+    rank = dict(
         SearchDocument.objects.filter(statement_id__in=newest)
         .annotate(rank=SearchRank(F("head"), tsquery))
-        .order_by("-rank", "-statement__published_on", "-statement_id")
-        .values_list("statement_id", "statement__published_on")
+        .values_list("statement_id", "rank")
     )
-    more = len(ranked) > CANDIDATES
-    if more:
-        # Rank the same set as SQLite does: the newest CANDIDATES matches.
-        oldest = min(ranked, key=lambda row: (row[1], row[0]))
-        ranked.remove(oldest)
-    return Results([pk for pk, _ in ranked], more)
+    # The sort is stable: equal ranks stay newest first.
+    return Results(sorted(newest, key=lambda pk: -rank[pk]), more)
 
 
 def _fts_expression(query):

@@ -17,6 +17,7 @@ def create_search_storage(apps, schema_editor):
         # the row up to a page, so checking a candidate reads one page rather than a TOAST chain; a long
         # statistics list lets the planner tell rare words (use the GIN index) from common ones.
         schema_editor.execute("ALTER TABLE statements_searchdocument ALTER COLUMN vector SET STORAGE MAIN")
+        schema_editor.execute("ALTER TABLE statements_searchdocument ALTER COLUMN head SET STORAGE MAIN")
         schema_editor.execute("ALTER TABLE statements_searchdocument ALTER COLUMN vector SET STATISTICS 1000")
     elif vendor == "sqlite":
         schema_editor.execute(
