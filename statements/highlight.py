@@ -1,13 +1,15 @@
 """Marking a query's words in the original text, diacritics and all, and cutting a snippet around them."""
 
+from collections import deque
 from functools import lru_cache
+from itertools import islice
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .models import TEXT_DIRECTION
 from .search_index import plain_text
-from .textnorm import WORD, normalize, stem
+from .textnorm import WORD, is_arabic, normalize, stem
 
 SNIPPET_WORDS = 40
 WORDS_BEFORE = 10
@@ -41,15 +43,26 @@ def highlight(text, wanted):
 def snippet(text, wanted, size=SNIPPET_WORDS):
     """About ``size`` words of ``text`` around its first match, marked; the opening words if nothing matches."""
     text = " ".join((text or "").split())
-    found = list(WORD.finditer(text))
-    if not found:
+    before = deque(maxlen=WORDS_BEFORE + 1)
+    window = []
+    for match in WORD.finditer(text):
+        if window:
+            window.append(match)
+            if len(window) >= size:
+                break
+        else:
+            before.append(match)
+            if _term(match.group()) in wanted:
+                window = list(before)
+    if not window:
+        window = list(islice(WORD.finditer(text), size))
+    if not window:
         return mark_safe(escape(text[:300]))
-    matched = [i for i, m in enumerate(found) if _term(m.group()) in wanted]
-    first = max(0, matched[0] - WORDS_BEFORE) if matched else 0
-    last = min(len(found), first + size) - 1
-    start = found[first].start() if first else 0
-    end = found[last].end() if last < len(found) - 1 else len(text)
-    spans = [found[i].span() for i in matched if first <= i <= last]
+    start = window[0].start() if window[0].start() > 0 else 0
+    end = window[-1].end()
+    if not text[end:].strip(" .,،؛;:!?؟»\"')"):
+        end = len(text)
+    spans = [m.span() for m in window if _term(m.group()) in wanted]
     marked = _marked(text[start:end], spans, offset=start)
     return mark_safe(("… " if start else "") + marked + (" …" if end < len(text) else ""))
 
@@ -58,17 +71,24 @@ def _has_match(text, wanted):
     return any(_term(m.group()) in wanted for m in WORD.finditer(text))
 
 
+def _preferred_languages(wanted, page_lang):
+    """The languages to look in, most likely first: the query's script decides, then the page's language."""
+    scripts = {is_arabic(term) for term in wanted}
+    first = ("ar" if True in scripts else "en") if len(scripts) == 1 else page_lang
+    return (first, "en" if first == "ar" else "ar")
+
+
 class Hit:
     """One result as the page shows it: title and snippet in the language whose text matched.
 
-    The page's language is preferred when the match is there too; otherwise the other language is shown.
+    The language the query is written in is tried first (the page's language for a mixed query); the
+    other is shown when the match is only there.
     """
 
     def __init__(self, statement, wanted, page_lang):
         self.statement = statement
-        other = "en" if page_lang == "ar" else "ar"
         chosen = None
-        for lang in (page_lang, other):
+        for lang in _preferred_languages(wanted, page_lang):
             title = getattr(statement, f"title_{lang}", "") or ""
             summary = getattr(statement, f"summary_{lang}", "") or ""
             body = plain_text(getattr(statement, f"body_{lang}", ""))

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.expressions import RawSQL
 
@@ -129,11 +129,14 @@ def _search_postgres(query, published):
     # Candidates are the newest matches; they are ranked on their title, keywords and summary (the
     # small ``head`` vector), so a match there comes first and a match in the body alone keeps date order.
     tsquery = _tsquery(query)
-    newest = list(
-        published.filter(search_document__vector=tsquery)
-        .order_by("-published_on", "-id")
-        .values_list("pk", flat=True)[: CANDIDATES + 1]
-    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Starting parallel workers costs more (about 10 ms measured) than the newest-first walk itself.
+        cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+        newest = list(
+            published.filter(search_document__vector=tsquery)
+            .order_by("-published_on", "-id")
+            .values_list("pk", flat=True)[: CANDIDATES + 1]
+        )
     more = len(newest) > CANDIDATES
     newest = newest[:CANDIDATES]
     if not newest:
