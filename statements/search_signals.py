@@ -1,6 +1,6 @@
 """Keep the search index current: a changed statement, tag list or tag name is searchable at once."""
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from .models import Statement, Tag
@@ -33,9 +33,21 @@ def tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
         index_statements(getattr(instance, "_search_cleared", ()))
 
 
+def _names(tag):
+    return (tag.name_ar, tag.name_en)
+
+
+@receiver(pre_save, sender=Tag, dispatch_uid="search_tag_saving")
+def tag_saving(sender, instance, raw=False, **kwargs):
+    old = Tag.objects.filter(pk=instance.pk).values_list("name_ar", "name_en").first() if instance.pk else None
+    instance._search_old_names = old
+
+
 @receiver(post_save, sender=Tag, dispatch_uid="search_tag_saved")
 def tag_saved(sender, instance, created, **kwargs):
-    if not created:
+    # Only a rename changes what finds the tag's statements; a tag may carry thousands of them.
+    old = getattr(instance, "_search_old_names", None)
+    if not created and old is not None and tuple(old) != _names(instance):
         index_statements(instance.statements.values_list("pk", flat=True))
 
 

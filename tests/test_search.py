@@ -320,3 +320,15 @@ def test_very_long_query_is_trimmed_and_said_so(client, archive):
     assert response.status_code == 200
     assert len(response.context["query"].text) <= 200
     assert response.context["query"].trimmed
+
+
+def test_saving_a_tag_without_renaming_it_does_not_reindex_its_statements(make_statement, make_tag, monkeypatch):
+    tag = make_tag(name_en="Deserts")
+    make_statement(title_en="Field notes", body_en="<p>notes</p>", tags=[tag])
+    calls = []
+    monkeypatch.setattr("statements.search_signals.index_statements", lambda pks: calls.append(list(pks)))
+    tag.save()
+    assert calls == []
+    tag.name_ar = "صحارى"
+    tag.save()
+    assert len(calls) == 1 and len(calls[0]) == 1
