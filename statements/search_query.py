@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import BooleanField, F
 from django.db.models.expressions import RawSQL
 
 from .models import SearchDocument, Statement
@@ -150,35 +150,46 @@ def _search_postgres(query, published):
     return Results(sorted(newest, key=lambda pk: -rank[pk]), more)
 
 
-def _fts_expression(query):
+def _fts_required(query):
     def quoted(word):
         return f'"{stem(word)}"'  # a stem is letters and digits only: never FTS5 syntax
 
     required = [quoted(word) for word in query.terms]
     required += ['"' + " ".join(stem(w) for w in phrase) + '"' for phrase in query.phrases]
-    expression = " AND ".join(required)
-    if query.excluded:
-        expression = f"({expression}) NOT (" + " OR ".join(quoted(word) for word in query.excluded) + ")"
-    return expression
+    return " AND ".join(required), " OR ".join(quoted(word) for word in query.excluded)
+
+
+def _fts_expression(query):
+    required, excluded = _fts_required(query)
+    return f"({required}) NOT ({excluded})" if excluded else required
 
 
 def _search_sqlite(query, published):
-    matching = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [_fts_expression(query)])
+    table = Statement._meta.db_table
+    # The unary + keeps SQLite from looking statements up one by one by id: it walks the covering
+    # visibility index newest first instead and stops at the limit.
+    matching = RawSQL(
+        f"+{table}.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
+        [_fts_expression(query)],
+        output_field=BooleanField(),
+    )
     newest = list(
-        published.filter(pk__in=matching)
-        .order_by("-published_on", "-id")
-        .values_list("pk", flat=True)[: CANDIDATES + 1]
+        published.filter(matching).order_by("-published_on", "-id").values_list("pk", flat=True)[: CANDIDATES + 1]
     )
     more = len(newest) > CANDIDATES
     newest = newest[:CANDIDATES]
     if not newest:
         return Results([], False)
-    # Asking FTS5 for bm25 of given rowids runs the match once per rowid; ranking every match is cheaper.
+    # Ranked like PostgreSQL's head vector: every word in the title or keywords (column a) first, then
+    # in the summary (b); a match in the body alone keeps date order.
+    required, _ = _fts_required(query)
+    rank = {}
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT rowid, bm25({FTS_TABLE}, 4.0, 2.0, 1.0) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
-            [_fts_expression(query)],
-        )
-        rank = dict(cursor.fetchall())
-    # bm25 is lower for better matches; the sort is stable, so equal ranks stay newest first.
-    return Results(sorted(newest, key=lambda pk: rank[pk]), more)
+        for column, weight in (("b", 1), ("a", 2)):
+            cursor.execute(
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [f"{{{column}}} : ({required})"]
+            )
+            for (pk,) in cursor.fetchall():
+                rank[pk] = rank.get(pk, 0) + weight
+    # The sort is stable: equal ranks stay newest first.
+    return Results(sorted(newest, key=lambda pk: -rank.get(pk, 0)), more)
