@@ -1,4 +1,5 @@
 import datetime
+import io
 import logging
 
 import pytest
@@ -332,3 +333,36 @@ def test_saving_a_tag_without_renaming_it_does_not_reindex_its_statements(make_s
     tag.name_ar = "صحارى"
     tag.save()
     assert len(calls) == 1 and len(calls[0]) == 1
+
+
+def test_seed_demo_count_adds_indexed_synthetic_statements_once(db):
+    from django.core.management import call_command
+
+    from statements.synthetic import SIGNATURE
+
+    call_command("seed_demo", count=3, stdout=io.StringIO())
+    synthetic = Statement.objects.filter(slug__startswith="synthetic-")
+    assert synthetic.count() == 3
+    assert SearchDocument.objects.filter(statement__in=synthetic).count() == 3
+    assert all(len(terms(s.body_ar)) > 150 and len(terms(s.body_en)) > 150 for s in synthetic)
+
+    call_command("seed_demo", count=3, stdout=io.StringIO())
+    assert synthetic.count() == 3
+    demo_total = Statement.objects.exclude(slug__startswith="synthetic-").count()
+    call_command("seed_demo", stdout=io.StringIO())
+    assert Statement.objects.exclude(slug__startswith="synthetic-").count() == demo_total
+    public_synthetic = set(
+        Statement.objects.published().filter(slug__startswith="synthetic-").values_list("pk", flat=True)
+    )
+    with_signature = {s.pk for s in synthetic if SIGNATURE["en"] in s.body_en}
+    assert public_synthetic & with_signature <= set(search(parse('"Al-Azhar Observatory"')).ids)
+
+
+def test_rebuild_search_index_command_reports_what_it_indexed(make_statement):
+    from django.core.management import call_command
+
+    make_statement(title_en="Reef survey", body_en="<p>reef</p>")
+    out = io.StringIO()
+    call_command("rebuild_search_index", stdout=out)
+    assert "1 statements" in out.getvalue()
+    assert found("reef") == {"Reef survey"}
