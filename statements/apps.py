@@ -16,3 +16,5 @@ class StatementsConfig(AppConfig):
             post_save.connect(content_changed, sender=model, dispatch_uid=f"sitemap_{model.__name__}_saved")
             post_delete.connect(content_changed, sender=model, dispatch_uid=f"sitemap_{model.__name__}_deleted")
         m2m_changed.connect(content_changed, sender=Statement.tags.through, dispatch_uid="sitemap_tags_changed")
+
+        from . import search_signals  # noqa: F401

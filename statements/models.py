@@ -1,6 +1,7 @@
 from uuid import uuid4
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
@@ -86,7 +87,11 @@ class Statement(models.Model):
         verbose_name_plural = _("statements")
         ordering = ["-published_on", "-id"]
         permissions = [("publish_statement", _("Can publish, unpublish and schedule statements"))]
-        indexes = [models.Index(fields=["status", "published_on"], name="statement_status_date")]
+        indexes = [
+            models.Index(fields=["status", "published_on"], name="statement_status_date"),
+            # Covers published() and newest-first ordering without reading the statement rows (search).
+            models.Index(fields=["status", "-published_on", "-id", "publish_at"], name="statement_visible_newest"),
+        ]
 
     def __str__(self):
         return self.title_ar or self.title_en or f"#{self.pk}"
@@ -411,3 +416,33 @@ class StatusChange(models.Model):
 
     def __str__(self):
         return f"{self.get_from_status_display() or '—'} → {self.get_to_status_display()}"
+
+
+class SearchDocument(models.Model):
+    """A statement's words as the search index holds them, rebuilt whenever the statement, its tags or its text change.
+
+    Visibility is not stored here: every search goes through ``Statement.objects.published()``.
+    On PostgreSQL ``vector`` holds the weighted tsvector (GIN-indexed) and ``head`` its title, keyword
+    and summary part for ranking; on SQLite the terms live in
+    the FTS5 table ``statements_search_fts`` and both vectors stay empty.
+    """
+
+    statement = models.OneToOneField(
+        Statement,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_document",
+        verbose_name=_("statement"),
+    )
+    vector = SearchVectorField(_("search vector"), null=True, editable=False)
+    # Title, keywords and summary only (weights A and B): small enough to stay in the row, so ranking
+    # a thousand candidates never reads their whole text back.
+    head = SearchVectorField(_("search vector of title and summary"), null=True, editable=False)
+    indexed_at = models.DateTimeField(_("indexed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+
+    def __str__(self):
+        return str(self.statement_id)

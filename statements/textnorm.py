@@ -4,8 +4,11 @@ Indexing, querying, tag de-duplication and the keyword index all call ``normaliz
 query, an editor's tag and a statement's text meet on the same form.
 """
 
+import functools
 import re
 import unicodedata
+
+import snowballstemmer
 
 # Harakat (fathatan … sukun and the rest of the combining marks block) and the superscript alef.
 HARAKAT = re.compile("[\u064b-\u065f\u0670]")
@@ -61,3 +64,63 @@ def index_letter(text):
     if first.isalpha():
         return first.upper()
     return "#"
+
+
+# --- Search terms -------------------------------------------------------------------------------
+# Search folds text with ``normalize`` and then reduces each word to a term. The Snowball Arabic
+# stemmer removes suffixes before it looks at the article, so الهوية and هوية, or والمسؤولية and
+# مسؤولية, end up apart; the article and the conjunctions and prepositions glued to it are taken
+# off here first, the same way for the index and for the query.
+
+# Letters and digits; harakat count as part of a word so the original text can be cut into words too.
+WORD = re.compile("(?:[^\\W_]|[\u064b-\u065f\u0670])+")
+_CLITIC = re.compile("^(?:[وف]?(?:ال|بال|كال|لل))(?=[\u0621-\u064a]{3})")
+
+
+def strip_article(word):
+    """``word`` (already normalised) without a leading و/ف + ال, بال, كال or لل, if three letters remain."""
+    stripped = _CLITIC.sub("", word, count=1)
+    if stripped != word and stripped.startswith("ال"):
+        # الالتزام → التزام → تزام, so it meets التزام, which loses its "ال" the same way.
+        stripped = _CLITIC.sub("", stripped, count=1)
+    return stripped
+
+
+def words(text):
+    """The normalised words of ``text``: letters and digits only, everything else is a separator."""
+    return WORD.findall(normalize(text))
+
+
+def fold_words(text):
+    """``text`` as normalised words with the Arabic article taken off, ready for a database stemmer."""
+    return " ".join(strip_article(word) if is_arabic(word) else word for word in words(text))
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word):
+    """The search term for one normalised word: Snowball Arabic or English, after ``strip_article``."""
+    if is_arabic(word):
+        return _stemmer("arabic").stemWord(strip_article(word))
+    return _stemmer("english").stemWord(word)
+
+
+@functools.cache
+def _stemmer(language):
+    return snowballstemmer.stemmer(language)
+
+
+def terms(text):
+    """The search terms of ``text`` in order: what an index stores and what a query looks for."""
+    return [stem(word) for word in words(text)]
+
+
+# PostgreSQL's `english` configuration drops these words from the index (the same list), so a query
+# word among them is dropped on every database: "the observatory" looks for "observatory".
+ENGLISH_STOPWORDS = frozenset(
+    "i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers "
+    "herself it its itself they them their theirs themselves what which who whom this that these those am is are "
+    "was were be been being have has had having do does did doing a an the and but if or because as until while "
+    "of at by for with about against between into through during before after above below to from up down in out "
+    "on off over under again further then once here there when where why how all any both each few more most "
+    "other some such no nor not only own same so than too very s t can will just don should now".split()
+)

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import feeds, views
+from . import feeds, search_views, views
 from .converters import MonthConverter, UnicodeSlugConverter, YearConverter
 
 register_converter(YearConverter, "year")
@@ -23,4 +23,5 @@ urlpatterns = [
     path("feed/rss/", feeds.LatestStatementsRssFeed(), name="feed_rss"),
     path("tags/<uslug:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
     path("tags/<uslug:slug>/feed/rss/", feeds.TagRssFeed(), name="tag_feed_rss"),
+    path("search/", search_views.search_page, name="search"),
 ]

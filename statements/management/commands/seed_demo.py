@@ -8,14 +8,31 @@ from django.utils import timezone
 from statements.demo_content import STATEMENTS, TAGS
 from statements.models import SourceLink, Statement, Tag
 from statements.revisions import register_revisions
+from statements.synthetic_load import add_synthetic_statements
 from statements.workflow import record_status_change
 
 
 class Command(BaseCommand):
-    help = "Load bilingual demo content. Running it again adds nothing."
+    help = (
+        "Load bilingual demo content. Running it again adds nothing. "
+        "With --count N, also make sure N synthetic statements exist (for load tests)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--count",
+            type=int,
+            default=0,
+            help="Synthetic statements (about 500 words, half Arabic, half English) to have in total, added in bulk.",
+        )
+
+    def handle(self, *args, count=0, **options):
+        self._load_demo()
+        if count > 0:
+            add_synthetic_statements(count, self.stdout)
 
     @transaction.atomic
-    def handle(self, *args, **options):
+    def _load_demo(self):
         register_revisions()
         tags = {}
         for slug, name_ar, name_en in TAGS:

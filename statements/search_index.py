@@ -1,0 +1,160 @@
+"""The search index: what a statement contributes to it and how each database stores it.
+
+PostgreSQL keeps a weighted ``tsvector`` per statement in ``SearchDocument.vector`` (stemmed by its
+``arabic`` and ``english`` configurations); SQLite keeps Snowball-stemmed terms in the FTS5 table
+``statements_search_fts``. Both are fed from the same ``textnorm`` functions, so they find the same things.
+"""
+
+import html
+import re
+from itertools import islice
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from .models import LANGUAGE_CODES, SearchDocument, Statement
+from .textnorm import fold_words, terms
+
+FTS_TABLE = "statements_search_fts"
+BATCH_SIZE = 500
+# Title and keywords weigh most, then the summary, then the body (PostgreSQL weights A, B, C).
+WEIGHTS = ("A", "B", "C")
+
+
+def batched(items, size):
+    iterator = iter(items)
+    while chunk := tuple(islice(iterator, size)):
+        yield chunk
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def plain_text(html_text):
+    """The words of a stored body. Bodies are sanitised on save, so dropping tags with a pattern is safe
+    here (and much faster than an HTML parser on every search result); the output is escaped anyway."""
+    return html.unescape(_TAG.sub(" ", html_text or ""))
+
+
+def document_parts(statement, tags):
+    """``{(weight, lang): original text}`` for one statement and its tags."""
+    parts = {}
+    for lang in LANGUAGE_CODES:
+        names = [getattr(tag, f"name_{lang}", "") or "" for tag in tags]
+        parts["A", lang] = " ".join([getattr(statement, f"title_{lang}", "") or "", *names])
+        parts["B", lang] = getattr(statement, f"summary_{lang}", "") or ""
+        parts["C", lang] = plain_text(getattr(statement, f"body_{lang}", ""))
+    return parts
+
+
+class PostgresIndex:
+    CONFIG = {"ar": "arabic", "en": "english"}
+
+    def __init__(self):
+        table = SearchDocument._meta.db_table
+
+        def weighted(weights):
+            return " || ".join(
+                f"setweight(to_tsvector('{self.CONFIG[lang]}'::regconfig, %s), '{weight}')"
+                for weight in weights
+                for lang in LANGUAGE_CODES
+            )
+
+        # The head (A and B) is computed once and reused as the start of the whole vector.
+        self.upsert = (
+            f"INSERT INTO {table} (statement_id, head, vector, indexed_at) "
+            f"SELECT %s, head, head || {weighted('C')}, %s FROM (SELECT {weighted('AB')} AS head) AS parts "
+            "ON CONFLICT (statement_id) DO UPDATE "
+            "SET head = EXCLUDED.head, vector = EXCLUDED.vector, indexed_at = EXCLUDED.indexed_at"
+        )
+
+    def write(self, cursor, documents):
+        now = timezone.now()
+        rows = []
+        for pk, parts in documents:
+            folded = {key: fold_words(text) for key, text in parts.items()}
+            head = [folded[weight, lang] for weight in "AB" for lang in LANGUAGE_CODES]
+            body = [folded["C", lang] for lang in LANGUAGE_CODES]
+            # Parameters in the order they appear in the statement: the C parts come before the head's.
+            rows.append((pk, *body, now, *head))
+        cursor.executemany(self.upsert, rows)
+
+    def delete(self, cursor, pks):
+        SearchDocument.objects.filter(statement_id__in=pks).delete()
+
+
+class SqliteIndex:
+    def write(self, cursor, documents):
+        now = timezone.now()
+        pks = [pk for pk, _ in documents]
+        self.delete(cursor, pks)
+        cursor.executemany(
+            f"INSERT INTO {FTS_TABLE} (rowid, a, b, c) VALUES (%s, %s, %s, %s)",
+            [
+                (pk, *(" ".join(terms(parts[weight, "ar"]) + terms(parts[weight, "en"])) for weight in WEIGHTS))
+                for pk, parts in documents
+            ],
+        )
+        SearchDocument.objects.bulk_create(
+            [SearchDocument(statement_id=pk, indexed_at=now) for pk in pks],
+            update_conflicts=True,
+            unique_fields=["statement"],
+            update_fields=["indexed_at"],
+        )
+
+    def delete(self, cursor, pks):
+        cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(pk,) for pk in pks])
+        SearchDocument.objects.filter(statement_id__in=pks).delete()
+
+
+def backend():
+    return PostgresIndex() if connection.vendor == "postgresql" else SqliteIndex()
+
+
+def index_statements(pks, batch_size=BATCH_SIZE):
+    """Bring the index up to date for the statements ``pks``; ids that no longer exist leave the index."""
+    index = backend()
+    count = 0
+    for chunk in batched(sorted(set(pks)), batch_size):
+        with transaction.atomic(), connection.cursor() as cursor:
+            statements = list(Statement.objects.filter(pk__in=chunk).prefetch_related("tags"))
+            documents = [(s.pk, document_parts(s, list(s.tags.all()))) for s in statements]
+            if documents:
+                index.write(cursor, documents)
+            gone = set(chunk) - {pk for pk, _ in documents}
+            if gone:
+                index.delete(cursor, sorted(gone))
+        count += len(documents)
+    return count
+
+
+def remove_statements(pks):
+    with connection.cursor() as cursor:
+        backend().delete(cursor, list(pks))
+
+
+def rebuild(batch_size=BATCH_SIZE, progress=None):
+    """Index every statement again, in batches, and drop entries whose statement is gone."""
+    pks = list(Statement.objects.order_by("pk").values_list("pk", flat=True))
+    done = 0
+    for chunk in batched(pks, batch_size * 4):
+        done += index_statements(chunk, batch_size)
+        if progress:
+            progress(done, len(pks))
+    stale = SearchDocument.objects.exclude(statement_id__in=Statement.objects.values("pk"))
+    remove_statements(list(stale.values_list("statement_id", flat=True)))
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid NOT IN (SELECT id FROM {Statement._meta.db_table})")
+    refresh_statistics()
+    return done
+
+
+def refresh_statistics():
+    """After a bulk load, let the planner know how common each word now is (rare words use the index)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            tables = [SearchDocument._meta.db_table, Statement._meta.db_table, Statement.tags.through._meta.db_table]
+            cursor.execute(f"ANALYZE {', '.join(tables)}")
+        else:
+            cursor.execute("ANALYZE")

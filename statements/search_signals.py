@@ -1,0 +1,61 @@
+"""Keep the search index current: a changed statement, tag list or tag name is searchable at once."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.dispatch import receiver
+
+from .models import Statement, Tag
+from .search_index import index_statements, remove_statements
+
+
+@receiver(post_save, sender=Statement, dispatch_uid="search_statement_saved")
+def statement_saved(sender, instance, raw=False, **kwargs):
+    # Raw saves (fixtures, restored revisions) are indexed too: the index reads the row back.
+    index_statements([instance.pk])
+
+
+@receiver(post_delete, sender=Statement, dispatch_uid="search_statement_deleted")
+def statement_deleted(sender, instance, **kwargs):
+    remove_statements([instance.pk])
+
+
+@receiver(m2m_changed, sender=Statement.tags.through, dispatch_uid="search_tags_changed")
+def tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if not reverse:
+        if action in {"post_add", "post_remove", "post_clear"}:
+            index_statements([instance.pk])
+        return
+    # tag.statements.add/remove/clear: the statements on the other side changed.
+    if action == "pre_clear":
+        instance._search_cleared = list(instance.statements.values_list("pk", flat=True))
+    elif action in {"post_add", "post_remove"}:
+        index_statements(pk_set or ())
+    elif action == "post_clear":
+        index_statements(getattr(instance, "_search_cleared", ()))
+
+
+def _names(tag):
+    return (tag.name_ar, tag.name_en)
+
+
+@receiver(pre_save, sender=Tag, dispatch_uid="search_tag_saving")
+def tag_saving(sender, instance, raw=False, **kwargs):
+    old = Tag.objects.filter(pk=instance.pk).values_list("name_ar", "name_en").first() if instance.pk else None
+    instance._search_old_names = old
+
+
+@receiver(post_save, sender=Tag, dispatch_uid="search_tag_saved")
+def tag_saved(sender, instance, created, **kwargs):
+    # Only a rename changes what finds the tag's statements; a tag may carry thousands of them.
+    old = getattr(instance, "_search_old_names", None)
+    if not created and old is not None and tuple(old) != _names(instance):
+        index_statements(instance.statements.values_list("pk", flat=True))
+
+
+@receiver(pre_delete, sender=Tag, dispatch_uid="search_tag_deleting")
+def tag_deleting(sender, instance, **kwargs):
+    instance._search_statements = list(instance.statements.values_list("pk", flat=True))
+
+
+@receiver(post_delete, sender=Tag, dispatch_uid="search_tag_deleted")
+def tag_deleted(sender, instance, **kwargs):
+    index_statements(getattr(instance, "_search_statements", ()))
