@@ -52,6 +52,10 @@ def year_archive(request, year):
     months = sorted(
         {d.month for d in Statement.objects.published().filter(published_on__year=year).dates("published_on", "month")}
     )
+    if not months:
+        # Four digits are also the short link of statements 1000 to 9999: a year with nothing public
+        # yields to the statement of that number, if there is one (else 404).
+        return statement_redirect(request, year)
     return render(
         request,
         "statements/archive_year.html",

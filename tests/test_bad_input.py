@@ -57,6 +57,8 @@ def test_unknown_or_malformed_addresses_are_404_never_500(client, some_statement
     assert client.get(url).status_code == 404
 
 
-def test_first_page_and_empty_archive_are_fine(client, some_statements):
+def test_first_page_and_empty_month_are_fine_and_a_year_with_nothing_public_is_404(client, some_statements):
+    year = timezone.localdate().year - 30
     assert client.get("/ar/statements/", {"page": "1"}).status_code == 200
-    assert client.get(f"/ar/statements/{timezone.localdate().year - 30}/").status_code == 200
+    assert client.get(f"/ar/statements/{year}/1/").status_code == 200
+    assert client.get(f"/ar/statements/{year}/").status_code == 404

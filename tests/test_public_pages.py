@@ -225,3 +225,11 @@ def test_keyword_with_an_arabic_slug_has_its_page_in_both_languages(client, make
     assert "/en/tags/%D8%A7%D9%84%D9%87%D9%88%D9%8A%D8%A9/" in arabic.content.decode()
     english = client.get("/en/tags/%D8%A7%D9%84%D9%87%D9%88%D9%8A%D8%A9/")
     assert english.status_code == 200 and 'lang="ar">الهوية</span>' in english.content.decode()
+
+
+def test_four_digit_short_link_reaches_its_statement_unless_that_year_has_statements(client, make_statement):
+    statement = make_statement(id=1374, published_on=datetime.date(2019, 2, 4))
+    response = client.get("/ar/statements/1374/")
+    assert response.status_code == 301 and response["Location"] == statement.get_absolute_url()
+    # A year with public statements keeps its archive.
+    assert client.get("/ar/statements/2019/").status_code == 200
