@@ -191,9 +191,7 @@ def test_a_keyword_merged_into_another_is_not_brought_back_by_an_import(page, tm
     living_together = Tag.objects.create(name_en="Living together")
     merge_tag(coexistence, living_together)
     other = tmp_path / "other.txt"
-    other.write_text(
-        "Another title\n• | Monday, 4 February, 2019\nText.\nKeywords: Coexistence\n", encoding="utf-8"
-    )
+    other.write_text("Another title\n• | Monday, 4 February, 2019\nText.\nKeywords: Coexistence\n", encoding="utf-8")
 
     out, _ = run(page, other)
 
