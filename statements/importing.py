@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from . import export_format, legacy
 from .import_history import PendingRevisions, imported_comment, keep_current_state, remember_relations, updated_comment
 from .legacy import ParseError
-from .models import SourceLink, Statement, Tag, TagRedirect
+from .models import SourceLink, StaleVersion, Statement, Tag, TagRedirect
 from .sanitize import sanitize_html
 from .textnorm import normalize
 
@@ -81,6 +81,8 @@ class Importer:
                     self.history.save()
         except ParseError as error:
             outcome.error = str(error)
+        except StaleVersion:
+            outcome.error = "someone saved its statement while it was being imported; import the file again"
         except DatabaseError as error:
             outcome.error = f"the database refused it: {error}"
         except Exception as error:  # one odd file must not stop an archive of thousands

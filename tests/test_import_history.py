@@ -199,3 +199,35 @@ def test_a_keyword_merged_into_another_is_not_brought_back_by_an_import(page, tm
     assert "0 new keywords" in out and "1 unchanged" in out
     assert list(Statement.objects.get(title_en="Another title").tags.all()) == [living_together]
     assert TagRedirect.objects.get(old_slug=coexistence.slug).tag == living_together
+
+
+def test_a_statement_saved_by_someone_else_during_the_import_is_skipped_not_overwritten(page, monkeypatch):
+    import statements.importing
+
+    run(page)
+    before = Statement.objects.get().body_en
+    rewrite(page, "every kind.", "every kind, online and offline.")
+    keep = statements.importing.keep_current_state
+
+    def rival_save_first(statement, path, pending):
+        # An editor saves the statement between the importer reading it and writing it.
+        rival = Statement.objects.get(pk=statement.pk)
+        rival.body_en = "<p>Saved by an editor a moment ago.</p>"
+        rival.save()
+        return keep(statement, path, pending)
+
+    monkeypatch.setattr(statements.importing, "keep_current_state", rival_save_first)
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError) as failed:
+        call_command("import_statements", str(page), stdout=out, stderr=err)
+
+    assert failed.value.returncode == 1
+    assert f"skipped {page}: someone saved its statement while it was being imported; import the file again" in (
+        err.getvalue()
+    )
+    assert Statement.objects.get().body_en == before  # (the rival's save was in this test's transaction too)
+    assert len(versions_of(Statement.objects.get())) == 1
+
+    monkeypatch.setattr(statements.importing, "keep_current_state", keep)
+    out, _ = run(page)
+    assert "1 updated" in out and "online and offline" in Statement.objects.get().body_en
