@@ -80,7 +80,7 @@ def test_importing_the_same_file_again_adds_no_revision():
 
 
 def test_dry_run_writes_no_revision():
-    run(EN_SAMPLE, dry_run=True)
+    run(EN_SAMPLE, Path(__file__).parent / "fixtures" / "export" / "observatory-export.json", dry_run=True)
 
     assert not Revision.objects.exists() and not Version.objects.exists()
 
