@@ -23,15 +23,20 @@ from reversion.revisions import _get_options
 
 
 def imported_comment(path):
-    return _("Imported from %(file)s") % {"file": path}
+    return _("Imported from %(file)s") % {"file": _isolated(path)}
 
 
 def updated_comment(path):
-    return _("Updated by the import of %(file)s") % {"file": path}
+    return _("Updated by the import of %(file)s") % {"file": _isolated(path)}
 
 
 def kept_comment(path):
-    return _("As it was before the import of %(file)s") % {"file": path}
+    return _("As it was before the import of %(file)s") % {"file": _isolated(path)}
+
+
+def _isolated(path):
+    # A file path reads left to right even inside an Arabic sentence ("/tmp/a.txt", not "tmp/a.txt/").
+    return f"\u2068{path}\u2069"
 
 
 def remember_relations(statement, **related):
