@@ -128,8 +128,10 @@ def _comparable(fields):
     return {name: sorted(value) if isinstance(value, list) else value for name, value in fields.items()}
 
 
-def keep_current_state(statement, path, pending):
+def keep_current_state(statement, path, pending, *, record=True):
     """Record the statement as it stands before an import changes it, unless its history already holds that.
+
+    ``record=False`` (a dry run) only tells whether someone changed it since.
 
     Returns ``(who, when)`` when someone changed the statement since it was last imported (``who`` is None
     when the change was saved outside the admin and no revision names its author), else None.
@@ -141,7 +143,8 @@ def keep_current_state(statement, path, pending):
         if latest.revision.user_id is not None:
             return latest.revision.user, latest.revision.date_created
         return None
-    pending.add(statement, kept_comment(path))
+    if record:
+        pending.add(statement, kept_comment(path))
     if latest is None:
         return None  # imported before imports kept history: nothing tells an edit from the import itself
     return None, statement.updated_at

@@ -160,8 +160,8 @@ class Importer:
             return
         outcome.updated += 1
         outcome.notes.append(f"statement {statement.uuid}")
+        self._note_edit_replaced(statement, path, outcome)
         if not self.dry_run:
-            self._note_edit_replaced(statement, path, outcome)
             setattr(statement, title_field, page.title)
             setattr(statement, body_field, body)
             statement.published_on = page.date
@@ -179,14 +179,15 @@ class Importer:
         The file wins (importing a file again updates its statement), but never silently: the text it
         replaces stays in the statement's history, to compare and restore in the admin.
         """
-        edit = keep_current_state(statement, path, self.history)
+        edit = keep_current_state(statement, path, self.history, record=not self.dry_run)
         if edit is None:
             return
         who, when = edit
         by = f" by {who.get_username()}" if who is not None else ""
+        replaced = "would replace" if self.dry_run else "replaced"
         outcome.warnings.append(
             f"statement {statement.uuid} “{statement}” was changed{by} on "
-            f"{timezone.localtime(when):%Y-%m-%d %H:%M} since it was last imported; this file's text replaced "
+            f"{timezone.localtime(when):%Y-%m-%d %H:%M} since it was last imported; this file's text {replaced} "
             "that change, which stays in the statement's history in the admin"
         )
 
@@ -229,8 +230,8 @@ class Importer:
                     self.history.add(statement, imported_comment(path))
             elif self._record_differs(statement, record):
                 outcome.updated += 1
+                self._note_edit_replaced(statement, path, outcome)
                 if not self.dry_run:
-                    self._note_edit_replaced(statement, path, outcome)
                     self._write_statement(statement, record, tags, new=False)
                     self.history.add(statement, updated_comment(path))
             else:

@@ -209,12 +209,12 @@ def test_a_statement_saved_by_someone_else_during_the_import_is_skipped_not_over
     rewrite(page, "every kind.", "every kind, online and offline.")
     keep = statements.importing.keep_current_state
 
-    def rival_save_first(statement, path, pending):
+    def rival_save_first(statement, path, pending, **options):
         # An editor saves the statement between the importer reading it and writing it.
         rival = Statement.objects.get(pk=statement.pk)
         rival.body_en = "<p>Saved by an editor a moment ago.</p>"
         rival.save()
-        return keep(statement, path, pending)
+        return keep(statement, path, pending, **options)
 
     monkeypatch.setattr(statements.importing, "keep_current_state", rival_save_first)
     out, err = StringIO(), StringIO()
@@ -231,3 +231,17 @@ def test_a_statement_saved_by_someone_else_during_the_import_is_skipped_not_over
     monkeypatch.setattr(statements.importing, "keep_current_state", keep)
     out, _ = run(page)
     assert "1 updated" in out and "online and offline" in Statement.objects.get().body_en
+
+
+def test_dry_run_tells_which_editors_change_a_reimport_would_replace(page, publisher_client):
+    run(page)
+    statement = Statement.objects.get()
+    assert post_change(publisher_client, statement, body_en="<p>The editor's rewrite.</p>").status_code == 302
+    rewrite(page, "every kind.", "every kind, online and offline.")
+
+    out, err = run(page, dry_run=True)
+
+    assert "would have: 0 imported, 1 updated" in out.lower()
+    assert f"note {page}:" in err and "changed by publisher" in err and "would replace" in err
+    statement.refresh_from_db()
+    assert statement.body_en == "<p>The editor's rewrite.</p>" and len(versions_of(statement)) == 2
