@@ -245,3 +245,13 @@ def test_dry_run_tells_which_editors_change_a_reimport_would_replace(page, publi
     assert f"note {page}:" in err and "changed by publisher" in err and "would replace" in err
     statement.refresh_from_db()
     assert statement.body_en == "<p>The editor's rewrite.</p>" and len(versions_of(statement)) == 2
+
+
+def test_an_importer_used_on_its_own_writes_each_files_revision_with_the_file():
+    from statements.importing import Importer
+
+    outcome = Importer().import_file(EN_SAMPLE)
+
+    assert outcome.imported == 1 and not outcome.error
+    [version] = versions_of(Statement.objects.get())
+    assert str(EN_SAMPLE) in version.revision.comment
