@@ -80,13 +80,17 @@ def main():
 def run(workdir, args):
     os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "observatory.settings")
-    os.environ.setdefault("DEBUG", "1")
+    # As an operator runs it: DEBUG off (it keeps every query in memory), so a throwaway key.
+    os.environ.setdefault("DEBUG", "0")
+    os.environ.setdefault("SECRET_KEY", "bench-only")
     sys.path.insert(0, str(ROOT))
 
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
+    from reversion.models import Revision
 
     from statements.models import Statement, Tag
 
@@ -98,7 +102,10 @@ def run(workdir, args):
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"page-{n:05d}.txt").write_bytes(legacy_page(n, rng))
     size = sum(path.stat().st_size for path in archive.rglob("*.txt"))
-    print(f"{args.files} pages, {size / 1e6:.1f} MB, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"{args.files} pages, {size / 1e6:.1f} MB, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}, "
+        f"DEBUG {settings.DEBUG}"
+    )
 
     for label in ("first import", "same files again", "dry run"):
         out = StringIO()
@@ -121,7 +128,10 @@ def run(workdir, args):
             f"{label:>16}: {elapsed:6.2f} s, {args.files / elapsed:5.0f} files/s "
             f"(CPU {cpu:5.2f} s, {args.files / cpu:5.0f} files/s)   {out.getvalue().strip().splitlines()[-1]}"
         )
-    print(f"database: {Statement.objects.count()} statements, {Tag.objects.count()} keywords")
+    print(
+        f"database: {Statement.objects.count()} statements, {Tag.objects.count()} keywords, "
+        f"{Revision.objects.count()} revisions; load average now {os.getloadavg()[0]:.1f}"
+    )
 
 
 if __name__ == "__main__":

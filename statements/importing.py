@@ -10,10 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import DatabaseError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
 
 from . import export_format, legacy
+from .import_history import PendingRevisions, imported_comment, keep_current_state, remember_relations, updated_comment
 from .legacy import ParseError
-from .models import SourceLink, Statement, Tag, TagRedirect
+from .models import SourceLink, StaleVersion, Statement, Tag, TagRedirect
 from .sanitize import sanitize_html
 from .textnorm import normalize
 
@@ -29,6 +32,7 @@ class Outcome:
     new_tags: int = 0
     error: str = ""
     notes: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
 
 
 def collect_files(paths):
@@ -53,9 +57,12 @@ def collect_files(paths):
 
 
 class Importer:
-    def __init__(self, *, status=Statement.Status.PUBLISHED, dry_run=False):
+    def __init__(self, *, status=Statement.Status.PUBLISHED, dry_run=False, defer_history=False):
+        """``defer_history``: the caller writes the revisions (``save_history``) before it commits, once per batch."""
         self.status = status
         self.dry_run = dry_run
+        self.defer_history = defer_history
+        self.history = PendingRevisions()
         self._tags = {}  # folded keyword -> Tag (unsaved in a dry run); saves a query per keyword per file
         self._tags_added_by_current_file = []
         self._pages_seen = {}  # page uuid -> (path, page) in this run
@@ -66,23 +73,30 @@ class Importer:
         outcome = Outcome(path=str(path))
         self._tags_added_by_current_file = []
         self._page_key = None
+        history_mark = len(self.history)
         try:
             with transaction.atomic():
                 self._import(Path(path), outcome)
+                if not self.defer_history:
+                    self.history.save()
         except ParseError as error:
             outcome.error = str(error)
+        except StaleVersion:
+            outcome.error = "someone saved its statement while it was being imported; import the file again"
         except DatabaseError as error:
             outcome.error = f"the database refused it: {error}"
         except Exception as error:  # one odd file must not stop an archive of thousands
             outcome.error = f"unexpected {type(error).__name__}: {error}"
         if outcome.error:
             # Forget what the rolled-back transaction had created.
+            self.history.forget_since(history_mark)
             for key in self._tags_added_by_current_file:
                 self._tags.pop(key, None)
             if self._page_key is not None:
                 self._pages_seen.pop(self._page_key, None)
                 self._known_uuids = None
             outcome.imported = outcome.updated = outcome.unchanged = outcome.new_tags = 0
+            outcome.warnings = []
         return outcome
 
     def _import(self, path, outcome):
@@ -92,7 +106,7 @@ class Importer:
             raise ParseError(f"cannot read the file: {error.strerror or error}") from None
         text = legacy.decode(data)
         if export_format.looks_like_export(text):
-            self._import_document(export_format.read_document(text), outcome)
+            self._import_document(str(path), export_format.read_document(text), outcome)
         else:
             self._import_page(str(path), legacy.parse_text(text), outcome)
 
@@ -127,6 +141,8 @@ class Importer:
                 statement.save()
                 if tags:
                     statement.tags.add(*tags)
+                remember_relations(statement, tags=tags, sources=())
+                self.history.add(statement, imported_comment(path))
                 self._known_uuids.add(key)
             return
 
@@ -144,18 +160,42 @@ class Importer:
             return
         outcome.updated += 1
         outcome.notes.append(f"statement {statement.uuid}")
+        self._note_edit_replaced(statement, path, outcome)
         if not self.dry_run:
             setattr(statement, title_field, page.title)
             setattr(statement, body_field, body)
             statement.published_on = page.date
             statement.save()
             statement.tags.set([*current_tags, *tags])
+            self.history.add(statement, updated_comment(path))
+
+    def save_history(self):
+        """Write the revisions of the files imported since the last call; inside the transaction that commits them."""
+        self.history.save()
+
+    def _note_edit_replaced(self, statement, path, outcome):
+        """Keep the statement's current state in its history, and tell the operator if an editor's work is replaced.
+
+        The file wins (importing a file again updates its statement), but never silently: the text it
+        replaces stays in the statement's history, to compare and restore in the admin.
+        """
+        edit = keep_current_state(statement, path, self.history, record=not self.dry_run)
+        if edit is None:
+            return
+        who, when = edit
+        by = f" by {who.get_username()}" if who is not None else ""
+        replaced = "would replace" if self.dry_run else "replaced"
+        outcome.warnings.append(
+            f"statement {statement.uuid} “{statement}” was changed{by} on "
+            f"{timezone.localtime(when):%Y-%m-%d %H:%M} since it was last imported; this file's text {replaced} "
+            "that change, which stays in the statement's history in the admin"
+        )
 
     def _tag_for_keyword(self, keyword, lang, outcome):
         key = normalize(keyword).strip()
         tag = self._tags.get(key)
         if tag is None:
-            tag = Tag.objects.matching(keyword).first()
+            tag = Tag.objects.matching(keyword).first() or self._merged_into(keyword)
             if tag is None:
                 tag = Tag(**{f"name_{lang}": keyword})
                 if not self.dry_run:
@@ -165,9 +205,15 @@ class Importer:
             self._tags[key] = tag
         return tag
 
+    def _merged_into(self, keyword):
+        """The keyword that a keyword of this name was merged into, if any: a merge is not undone by an import."""
+        slug = slugify(keyword, allow_unicode=True)
+        redirect = TagRedirect.objects.select_related("tag").filter(old_slug=slug).first() if slug else None
+        return redirect.tag if redirect is not None else None
+
     # --- the site's own exports --------------------------------------------------------------------------------
 
-    def _import_document(self, document, outcome):
+    def _import_document(self, path, document, outcome):
         tags = self._import_document_tags(document["tags"], outcome)
         # Tag names may have changed and statements may be new: look them up again.
         self._tags.clear()
@@ -179,11 +225,15 @@ class Importer:
             if statement is None:
                 outcome.imported += 1
                 if not self.dry_run:
-                    self._write_statement(Statement(uuid=record["uuid"]), record, tags, new=True)
+                    statement = Statement(uuid=record["uuid"])
+                    self._write_statement(statement, record, tags, new=True)
+                    self.history.add(statement, imported_comment(path))
             elif self._record_differs(statement, record):
                 outcome.updated += 1
+                self._note_edit_replaced(statement, path, outcome)
                 if not self.dry_run:
                     self._write_statement(statement, record, tags, new=False)
+                    self.history.add(statement, updated_comment(path))
             else:
                 outcome.unchanged += 1
 

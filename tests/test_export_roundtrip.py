@@ -266,3 +266,33 @@ def test_every_model_field_is_exported_or_deliberately_left_out():
         names = {field.name for field in model._meta.get_fields() if not field.auto_created or field.concrete}
         missing = names - keys - NOT_EXPORTED[label]
         assert not missing, f"{label} fields {sorted(missing)}: add them to the export format or to NOT_EXPORTED"
+
+
+def test_round_trip_is_byte_identical_after_merges_edits_and_imports_and_leaves_edit_times_out(
+    archive, make_tag, tmp_path
+):
+    from reversion.models import Revision
+
+    from statements.tag_merge import merge_tag
+
+    extremism, radicalism = make_tag(name_en="Extremism"), make_tag(name_ar="التطرف", name_en="Radicalism")
+    statement = Statement.objects.filter(title_en="English only").get()
+    statement.tags.add(extremism)
+    merge_tag(extremism, radicalism)
+    statement.refresh_from_db()
+    statement.body_en = "<p>Edited since, so its English text has an edit time.</p>"
+    statement.save()
+    assert statement.text_edited_at_en is not None
+    first = export(tmp_path, "first.json")
+    text = first.read_text(encoding="utf-8")
+    assert "text_edited_at" not in text and "version" not in json.loads(text)["statements"][0]
+    assert {"extremism"} <= {old for t in json.loads(text)["tags"] for old in t["old_slugs"]}
+
+    empty_the_database()
+    Revision.objects.all().delete()
+    import_files(first)
+
+    assert export(tmp_path, "second.json").read_bytes() == first.read_bytes()
+    assert TagRedirect.objects.get(old_slug="extremism").tag.slug == radicalism.slug
+    assert all(s.text_edited_at_ar or s.text_edited_at_en for s in Statement.objects.all())  # stamped anew
+    assert Revision.objects.count() == Statement.objects.count()

@@ -246,3 +246,23 @@ def test_unreadable_path_is_a_parse_error(tmp_path):
 def test_overlong_keyword_is_refused_rather_than_cut():
     with pytest.raises(ParseError, match="keyword longer than 200 characters"):
         parse_text(page(footer=("كلمات دالة: " + "ك" * 201,)))
+
+
+EGYPTIAN = "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر".split()
+LEVANTINE = [
+    "كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران",
+    "تموز", "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول",
+]  # fmt: skip
+ENGLISH = "January February March April May June July August September October November December".split()
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+@pytest.mark.parametrize("names", [EGYPTIAN, LEVANTINE, ENGLISH], ids=["egyptian", "levantine", "english"])
+@pytest.mark.parametrize("digits", ["western", "arabic-indic"])
+def test_every_month_of_every_naming_reads_in_either_digits(names, month, digits):
+    line = f"• | الخميس, 12 {names[month - 1]}, 2019"
+    if digits == "arabic-indic":
+        line = line.translate(ARABIC_INDIC)
+
+    assert parse_text(page(date_line=line)).date == datetime.date(2019, month, 12)

@@ -34,7 +34,7 @@ class Command(BaseCommand):
         outcomes = [Outcome(path=str(path), error="no such file or folder") for path in missing]
         for outcome in outcomes:
             self._report(outcome, False)
-        importer = Importer(status=status, dry_run=dry_run)
+        importer = Importer(status=status, dry_run=dry_run, defer_history=True)
         progress = Progress(self.stderr, len(files)) if self.stderr.isatty() and verbosity else None
         listing = dry_run or verbosity >= 2
         for first in range(0, len(files), BATCH_SIZE):
@@ -45,11 +45,12 @@ class Command(BaseCommand):
                 for done, path in enumerate(files[first : first + BATCH_SIZE], first + 1):
                     outcome = importer.import_file(path)
                     outcomes.append(outcome)
-                    if progress and (outcome.error or listing):
+                    if progress and (outcome.error or outcome.warnings or listing):
                         progress.clear()
                     self._report(outcome, listing)
                     if progress:
                         progress.show(done)
+                importer.save_history()
         if progress:
             progress.clear()
 
@@ -73,6 +74,8 @@ class Command(BaseCommand):
         if outcome.error:
             self.stderr.write(f"skipped {outcome.path}: {outcome.error}")
             return
+        for warning in outcome.warnings:
+            self.stderr.write(f"note {outcome.path}: {warning}", style_func=self.style.WARNING)
         if not listing:
             return
         parts = [
