@@ -27,9 +27,7 @@ def found(q):
 
 
 def run_action(client, action, statements):
-    return client.post(
-        changelist_url(), {"action": action, "_selected_action": [s.pk for s in statements], "index": 0}
-    )
+    return client.post(changelist_url(), {"action": action, "_selected_action": [s.pk for s in statements], "index": 0})
 
 
 def test_statement_written_in_the_admin_is_found_and_an_admin_edit_replaces_its_words(publisher_client):
@@ -39,7 +37,9 @@ def test_statement_written_in_the_admin_is_found_and_an_admin_edit_replaces_its_
     statement = Statement.objects.get()
     assert found("lagoon") == {statement.pk}
 
-    assert post_change(publisher_client, statement, title_en="Estuary survey", body_en="<p>estuary</p>").status_code == 302
+    assert (
+        post_change(publisher_client, statement, title_en="Estuary survey", body_en="<p>estuary</p>").status_code == 302
+    )
     assert found("estuary") == {statement.pk}
     assert found("lagoon") == set()
 
@@ -75,9 +75,7 @@ def test_publish_and_unpublish_actions_show_and_hide_statements_at_once(publishe
 def test_restoring_a_revision_makes_its_words_findable_again(publisher_client, make_tag):
     old_tag, new_tag = make_tag(name_en="Marshes"), make_tag(name_en="Deltas")
     data = form_data(publisher_client.get(add_url()))
-    data.update(
-        title_ar="", title_en="Heron count", body_en="<p>heron</p>", status=PUBLISHED, tags=[str(old_tag.pk)]
-    )
+    data.update(title_ar="", title_en="Heron count", body_en="<p>heron</p>", status=PUBLISHED, tags=[str(old_tag.pk)])
     assert publisher_client.post(add_url(), data).status_code == 302
     statement = Statement.objects.get()
     post_change(publisher_client, statement, title_en="Egret count", body_en="<p>egret</p>", tags=[str(new_tag.pk)])
@@ -127,7 +125,12 @@ def test_merge_action_moves_what_finds_the_statements_to_the_target_keyword(publ
     source, target, statement = two_keywords
     response = publisher_client.post(
         reverse("admin:statements_tag_changelist"),
-        {"action": "merge_selected_tags", "_selected_action": [source.pk, target.pk], "post": "yes", "target": target.pk},
+        {
+            "action": "merge_selected_tags",
+            "_selected_action": [source.pk, target.pk],
+            "post": "yes",
+            "target": target.pk,
+        },
     )
     assert response.status_code == 302
     assert found("hardline") == {statement.pk}
@@ -181,3 +184,24 @@ def test_demo_content_is_searchable_right_after_seeding(db):
     assert public
     assert public <= found("مرصد") | found("observatory")
     assert found("Fraternity") and found("الأخوة")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migrating_a_database_that_holds_statements_indexes_them_for_search():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    graph = MigrationExecutor(connection).loader.graph
+    adding = next(key for key in graph.nodes if key[0] == "statements" and key[1].endswith("_search_document"))
+    before = [parent for parent in graph.node_map[adding].parents if parent.key[0] == "statements"][0].key
+    call_command("migrate", *before, verbosity=0)
+    old_apps = MigrationExecutor(connection).loader.project_state([before]).apps
+    old_apps.get_model("statements", "Statement").objects.create(
+        title_en="Tern census", body_en="<p>tern</p>", published_on="2018-04-29", status="published"
+    )
+
+    out = StringIO()
+    call_command("migrate", "statements", stdout=out)
+
+    assert "Search index: 1 statements indexed." in out.getvalue()
+    assert found("tern") == set(Statement.objects.values_list("pk", flat=True))
