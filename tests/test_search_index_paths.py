@@ -205,3 +205,22 @@ def test_migrating_a_database_that_holds_statements_indexes_them_for_search():
 
     assert "Search index: 1 statements indexed." in out.getvalue()
     assert found("tern") == set(Statement.objects.values_list("pk", flat=True))
+
+
+def test_restoring_a_revision_whose_keyword_was_merged_since_finds_it_by_the_keyword_it_joined(
+    publisher_client, make_tag
+):
+    source, target = make_tag(name_en="Zealotry"), make_tag(name_en="Hardline")
+    data = form_data(publisher_client.get(add_url()))
+    data.update(title_ar="", title_en="Ibis count", body_en="<p>ibis</p>", status=PUBLISHED, tags=[str(source.pk)])
+    publisher_client.post(add_url(), data)
+    statement = Statement.objects.get()
+    post_change(publisher_client, statement, title_en="Stork count", body_en="<p>stork</p>", tags=[])
+    call_command("merge_tags", source.slug, target.slug, stdout=StringIO())
+
+    first = Version.objects.get_for_object(statement).order_by("pk").first()
+    url = reverse("admin:statements_statement_revision", args=[statement.pk, first.pk])
+    assert publisher_client.post(url, form_data(publisher_client.get(url))).status_code == 302
+
+    assert found("ibis") == found("hardline") == {statement.pk}
+    assert found("stork") == found("zealotry") == set()

@@ -80,3 +80,9 @@ def test_query_naming_a_merged_keyword_offers_the_keyword_it_joined(client, make
 def test_query_naming_no_keyword_offers_none(client, keyword_statement):
     html = client.get("/en/search/", {"q": "report"}).content.decode()
     assert 'class="search-tag-offer"' not in html
+
+
+@pytest.mark.parametrize("raw", ["q=%FF%FE", "q=%00%00", "q=%ED%A0%80", "q=a&q=%00", "q=%D9"])
+def test_undecodable_or_nul_bytes_in_the_address_get_a_page(client, keyword_statement, raw):
+    response = client.get(f"/ar/search/?{raw}")
+    assert response.status_code == 200
