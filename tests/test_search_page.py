@@ -86,3 +86,10 @@ def test_query_naming_no_keyword_offers_none(client, keyword_statement):
 def test_undecodable_or_nul_bytes_in_the_address_get_a_page(client, keyword_statement, raw):
     response = client.get(f"/ar/search/?{raw}")
     assert response.status_code == 200
+
+
+def test_search_boxes_set_a_query_in_its_own_direction_whatever_the_page_language(client, keyword_statement):
+    html = client.get("/en/search/", {"q": "داعش"}).content.decode()
+    boxes = re.findall(r'<input type="search"[^>]*>', html)
+    assert len(boxes) == 2
+    assert all('dir="auto"' in box and 'value="داعش"' in box for box in boxes)
