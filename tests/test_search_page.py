@@ -93,3 +93,9 @@ def test_search_boxes_set_a_query_in_its_own_direction_whatever_the_page_languag
     boxes = re.findall(r'<input type="search"[^>]*>', html)
     assert len(boxes) == 2
     assert all('dir="auto"' in box and 'value="داعش"' in box for box in boxes)
+
+
+def test_crawlers_may_fetch_results_pages_to_read_their_noindex_and_the_sitemap_lists_none(client, keyword_statement):
+    robots = client.get("/robots.txt").content.decode()
+    assert "/search/" not in robots
+    assert "/search/" not in client.get("/sitemap.xml").content.decode()
