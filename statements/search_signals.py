@@ -1,10 +1,12 @@
 """Keep the search index current: a changed statement, tag list or tag name is searchable at once."""
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.db import connections
+from django.db.migrations.executor import MigrationExecutor
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from .models import Statement, Tag
-from .search_index import index_statements, remove_statements
+from .search_index import index_statements, refresh_statistics, remove_statements
 
 
 @receiver(post_save, sender=Statement, dispatch_uid="search_statement_saved")
@@ -59,3 +61,27 @@ def tag_deleting(sender, instance, **kwargs):
 @receiver(post_delete, sender=Tag, dispatch_uid="search_tag_deleted")
 def tag_deleted(sender, instance, **kwargs):
     index_statements(getattr(instance, "_search_statements", ()))
+
+
+@receiver(post_migrate, dispatch_uid="search_index_after_migrate")
+def index_after_migrate(sender, app_config, using, plan=None, verbosity=1, stdout=None, **kwargs):
+    """Index the statements the index lacks once ``migrate`` has applied something.
+
+    A database that held statements before the search migration has none of them indexed, and a
+    migration cannot run the indexer (it reads the current models). Saves index everything after that,
+    so on later runs nothing is missing and this is one query. Skipped when the run stopped short of
+    the latest migration (``migrate statements 0007``): the current models may not match the tables.
+    """
+    if app_config.label != "statements" or not plan:
+        return
+    connection = connections[using]
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        return
+    missing = list(Statement.objects.using(using).filter(search_document__isnull=True).values_list("pk", flat=True))
+    if not missing:
+        return
+    done = index_statements(missing)
+    refresh_statistics()
+    if verbosity and stdout is not None:
+        stdout.write(f"Search index: {done} statements indexed.\n")

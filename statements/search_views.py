@@ -1,5 +1,6 @@
 from django.shortcuts import render
 from django.utils.formats import number_format
+from django.utils.text import slugify
 from django.utils.translation import get_language
 
 from .highlight import Hit
@@ -26,6 +27,19 @@ def search_page(request):
         results=results,
         page=page,
         hits=[Hit(statements[pk], wanted, lang) for pk in page.object_list if pk in statements],
-        tag=Tag.objects.matching(query.tag_name).with_public_counts().first(),
+        tag_offer=offered_tag(query.tag_name),
     )
     return render(request, "statements/search.html", context)
+
+
+def offered_tag(name):
+    """The keyword the query names (with its public count), or the one a keyword of that name was merged into.
+
+    A merged keyword is known by its old slug only, so its old name is recognised as far as the slug spells
+    it (the English name, or the Arabic one of a keyword that had none).
+    """
+    tag = Tag.objects.matching(name).with_public_counts().first()
+    old_slug = slugify(name, allow_unicode=True)
+    if tag is None and old_slug:
+        tag = Tag.objects.filter(redirects__old_slug=old_slug).with_public_counts().first()
+    return tag

@@ -73,3 +73,18 @@ def test_fold_words_prepares_arabic_for_the_database_stemmer():
 )
 def test_terms_bring_spelling_and_inflection_variants_together(left, right):
     assert terms(left) == terms(right)
+
+
+@pytest.mark.parametrize("mark", [chr(c) for c in [*range(0x064B, 0x0660), 0x0670, 0x0640]])
+def test_normalize_strips_every_haraka_and_tatweel_between_letters(mark):
+    assert normalize(f"ب{mark}ت") == "بت"
+
+
+@pytest.mark.parametrize(("text", "expected"), [("\u0627\u0654", "ا"), ("\u0648\u0654", "ء"), ("\u064a\u0654", "ء")])
+def test_normalize_folds_hamza_typed_as_a_combining_mark_like_the_precomposed_letter(text, expected):
+    assert normalize(text) == expected
+
+
+@pytest.mark.parametrize("kept", ["ة", "ء", "و", "ي", "\u0660", "١"])
+def test_normalize_leaves_letters_and_digits_next_to_the_stripped_ranges_alone(kept):
+    assert normalize(kept) == kept
