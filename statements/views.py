@@ -27,7 +27,8 @@ def paginate(request, queryset, per_page=PAGE_SIZE):
 
 
 def public_statements():
-    return Statement.objects.published().newest_first().prefetch_related("tags")
+    # Cards show no keywords, so none are fetched; the feeds, which list them, prefetch their own.
+    return Statement.objects.published().newest_first()
 
 
 def home(request):
@@ -49,9 +50,7 @@ def year_archive(request, year):
     if not 1 <= year <= 9999:
         raise Http404("No such year.")
     statements = public_statements().filter(published_on__year=year)
-    months = sorted(
-        {d.month for d in Statement.objects.published().filter(published_on__year=year).dates("published_on", "month")}
-    )
+    months = list(statements.dates("published_on", "month"))
     if not months:
         # Four digits are also the short link of statements 1000 to 9999: a year with nothing public
         # yields to the statement of that number, if there is one (else 404).
@@ -59,7 +58,7 @@ def year_archive(request, year):
     return render(
         request,
         "statements/archive_year.html",
-        {"year": year, "months": [datetime.date(year, m, 1) for m in months], "page": paginate(request, statements)},
+        {"year": year, "months": months, "page": paginate(request, statements)},
     )
 
 
