@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.html import format_html, strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -131,8 +130,9 @@ class Statement(models.Model):
     def has_language(self, lang):
         return bool(getattr(self, f"title_{lang}", "") or strip_tags(getattr(self, f"body_{lang}", "") or "").strip())
 
-    @cached_property
+    @property
     def languages(self):
+        """The languages the statement is written in (title or body), Arabic first."""
         return [lang for lang in LANGUAGE_CODES if self.has_language(lang)]
 
     def text_in(self, lang):
@@ -180,13 +180,10 @@ class Statement(models.Model):
                 errors[f"title_{lang}"] = _("A version with a body needs a title.")
             if title and not body:
                 errors[f"body_{lang}"] = _("A version with a title needs a body.")
-        if not errors and not self.languages_with_text():
+        if not errors and not self.languages:
             errors["title_ar"] = _("Write the statement in Arabic, in English, or in both.")
         if errors:
             raise ValidationError(errors)
-
-    def languages_with_text(self):
-        return [lang for lang in LANGUAGE_CODES if self.has_language(lang)]
 
     def _save_over_version(self, *args, **kwargs):
         """Save only if the stored version is still the one this copy was loaded at, and count one more.
