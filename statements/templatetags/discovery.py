@@ -96,11 +96,6 @@ def og_locale(lang):
 
 
 @register.filter
-def other_og_locales(lang):
-    return [locale for code, locale in OG_LOCALES.items() if code != lang]
-
-
-@register.filter
 def og_locales_written_in(statement, lang):
     """The locales of the statement's other written versions: a one-language statement has none to offer."""
     return [OG_LOCALES[code] for code in statement.languages if code != lang and code in OG_LOCALES]
