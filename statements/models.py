@@ -43,6 +43,11 @@ class StatementQuerySet(models.QuerySet):
             models.Q(publish_at__isnull=True) | models.Q(publish_at__lte=now)
         )
 
+    def scheduled(self, now=None):
+        """Published, but waiting for a later moment: what ``published()`` leaves out until then."""
+        now = now or timezone.now()
+        return self.filter(status=Statement.Status.PUBLISHED, publish_at__gt=now)
+
     def newest_first(self):
         return self.order_by("-published_on", "-id")
 

@@ -110,3 +110,14 @@ def test_staff_may_preview_what_the_public_cannot_see(staff_client, make_stateme
         assert staff_client.get(statement.get_print_url()).status_code == 200
     # Lists stay public-only, even for staff.
     assert draft not in staff_client.get("/ar/statements/").context["page"]
+
+
+def test_scheduled_holds_only_published_statements_waiting_for_their_moment(make_statement):
+    now = timezone.now()
+    waiting = make_statement(publish_at=now + datetime.timedelta(hours=1))
+    make_statement(publish_at=now - datetime.timedelta(minutes=1))
+    make_statement()
+    make_statement(status=Statement.Status.DRAFT, publish_at=now + datetime.timedelta(hours=1))
+
+    assert list(Statement.objects.scheduled()) == [waiting]
+    assert list(Statement.objects.scheduled(now=now + datetime.timedelta(hours=2))) == []
