@@ -30,7 +30,7 @@ PAGES = {
     "feed": 2,
     "feed_rss": 2,
     "tag_feed": 4,
-    "sitemap": 12,
+    "sitemap": 8,
     "sitemap_statements": 3,
     "sitemap_keywords": 3,
 }
