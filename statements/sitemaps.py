@@ -99,6 +99,11 @@ class TagSitemap(BilingualSitemap):
     def lastmod(self, item):
         return item.last_change
 
+    def get_latest_lastmod(self):
+        # The latest change among public statements that carry a keyword, without reading every keyword back.
+        tagged = Statement.objects.published().filter(tags__isnull=False)
+        return tagged.aggregate(last_change=Max(LAST_CHANGE))["last_change"]
+
 
 class ArchiveSitemap(BilingualSitemap):
     """One entry per year and per month that holds a public statement."""
@@ -127,6 +132,10 @@ class ArchiveSitemap(BilingualSitemap):
 
     def lastmod(self, item):
         return item[2]
+
+    def get_latest_lastmod(self):
+        # Every public statement falls in some year: the archive's latest change is the archive's.
+        return Statement.objects.published().aggregate(last_change=Max(LAST_CHANGE))["last_change"]
 
 
 class SectionSitemap(BilingualSitemap):

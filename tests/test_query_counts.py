@@ -34,6 +34,7 @@ PAGES = {
     "sitemap_statements": 3,
     "sitemap_keywords": 3,
 }
+SITEMAP_INDEX = 9
 ADMIN_PAGES = {"admin_statements": 8, "admin_keywords": 5}
 FIRST_DAY = datetime.date(2018, 4, 1)
 
@@ -127,3 +128,16 @@ def test_query_count_check_catches_a_query_per_statement(archive):
 
     with pytest.raises(AssertionError):
         assert_fixed_and_within({"page": len(few)}, {"page": len(more)}, {"page": 100})
+
+
+def test_sitemap_index_runs_a_fixed_number_of_queries_as_the_archive_grows(archive, monkeypatch):
+    from statements.sitemaps import BilingualSitemap
+
+    monkeypatch.setattr(BilingualSitemap, "limit", 4)  # a few statements already make an index of pages
+    tags, grow = archive
+    grow(3)
+    small = queries_for(Client(), "/sitemap.xml")
+    grow(12)
+    large = queries_for(Client(), "/sitemap.xml")
+
+    assert_fixed_and_within({"index": small}, {"index": large}, {"index": SITEMAP_INDEX})
