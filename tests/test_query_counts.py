@@ -29,7 +29,7 @@ PAGES = {
     "tag": 3,
     "feed": 2,
     "feed_rss": 2,
-    "tag_feed": 4,
+    "tag_feed": 3,
     "sitemap": 8,
     "sitemap_statements": 3,
     "sitemap_keywords": 3,
