@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from uuid import uuid4
 
 from django.conf import settings
@@ -132,8 +133,14 @@ class Statement(models.Model):
     def is_scheduled(self):
         return self.status == self.Status.PUBLISHED and self.publish_at is not None and self.publish_at > timezone.now()
 
+    def _has_title(self, lang):
+        return bool(getattr(self, f"title_{lang}", ""))
+
+    def _has_body(self, lang):
+        return bool(strip_tags(getattr(self, f"body_{lang}", "") or "").strip())
+
     def has_language(self, lang):
-        return bool(getattr(self, f"title_{lang}", "") or strip_tags(getattr(self, f"body_{lang}", "") or "").strip())
+        return self._has_title(lang) or self._has_body(lang)
 
     @property
     def languages(self):
@@ -158,14 +165,7 @@ class Statement(models.Model):
     def _display_language(self, lang):
         """``lang`` when its version is complete (title and body); else the most complete version, ``lang`` first."""
         candidates = [lang, *(code for code in LANGUAGE_CODES if code != lang)]
-
-        def has_body(code):
-            return bool(strip_tags(getattr(self, f"body_{code}", "") or "").strip())
-
-        def has_title(code):
-            return bool(getattr(self, f"title_{code}", ""))
-
-        for test in (lambda c: has_title(c) and has_body(c), has_body, has_title):
+        for test in (lambda c: self._has_title(c) and self._has_body(c), self._has_body, self._has_title):
             for code in candidates:
                 if test(code):
                     return code
@@ -252,10 +252,14 @@ class Statement(models.Model):
         return ar is not None and (en is None or ar > en)
 
 
+@dataclass(frozen=True, kw_only=True)
 class StatementText:
-    def __init__(self, *, lang, dir, is_fallback, title, summary, body):
-        self.lang, self.dir, self.is_fallback = lang, dir, is_fallback
-        self.title, self.summary, self.body = title, summary, body
+    lang: str
+    dir: str
+    is_fallback: bool
+    title: str
+    summary: str
+    body: str
 
 
 class TagQuerySet(models.QuerySet):
