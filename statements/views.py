@@ -134,10 +134,10 @@ def tag_index(request):
     entries = []
     for tag in Tag.objects.with_public_counts():
         name, name_lang = tag.name_in(lang)
-        entries.append({"tag": tag, "name": name, "lang": name_lang, "count": tag.public_count})
+        entries.append({"tag": tag, "name": name, "lang": name_lang, "count": tag.public_count, "key": sort_key(name)})
     # Names in the page's own script come first: Arabic then Latin on /ar/, Latin then Arabic on /en/.
     own_script_first = 0 if lang == "ar" else 1
-    entries.sort(key=lambda e: (sort_key(e["name"])[0] != own_script_first, sort_key(e["name"])))
+    entries.sort(key=lambda e: (e["key"][0] != own_script_first, e["key"]))
     groups = [
         {"letter": letter, "lang": "ar" if is_arabic(letter) else "en", "entries": list(items)}
         for letter, items in groupby(entries, key=lambda e: index_letter(e["name"]))
