@@ -15,6 +15,9 @@ from io import StringIO
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from statements.dates import ARABIC_MONTHS, ARABIC_WEEKDAYS, ENGLISH_MONTHS, ENGLISH_WEEKDAYS  # noqa: E402
 
 AR_WORDS = (
     "مرصد الأزهر لمكافحة التطرف يحذر من خطاب الكراهية على مواقع التواصل الاجتماعي ويدعو إلى تعزيز قيم "
@@ -26,24 +29,8 @@ EN_WORDS = (
 ).split()
 AR_KEYWORDS = ["داعش", "الإنترنت", "الشباب", "أوروبا", "أفريقيا", "التعايش", "الإسلاموفوبيا", "المرأة", "الفتاوى"]
 EN_KEYWORDS = ["Daesh", "Internet", "Youth", "Europe", "Africa", "Coexistence", "Islamophobia", "Women", "Fatwas"]
-AR_MONTHS = [
-    "يناير",
-    "فبراير",
-    "مارس",
-    "إبريل",
-    "مايو",
-    "يونية",
-    "يولية",
-    "أغسطس",
-    "سبتمبر",
-    "أكتوبر",
-    "نوفمبر",
-    "ديسمبر",
-]
-AR_DAYS = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]
-EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December"]  # fmt: skip
-EN_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+# The old site's own spellings of three months, which the importer must read as well as the usual ones.
+AR_MONTHS = tuple({4: "إبريل", 6: "يونية", 7: "يولية"}.get(n, name) for n, name in enumerate(ARABIC_MONTHS, 1))
 
 
 def legacy_page(n, rng):
@@ -53,10 +40,10 @@ def legacy_page(n, rng):
     day = datetime.date(2014, 1, 1) + datetime.timedelta(days=rng.randrange(4000))
     title = f"{' '.join(rng.choices(words, k=rng.randint(6, 14)))} {n}"
     if arabic:
-        date_line = f"  • | {AR_DAYS[day.weekday()]}, {day.day} {AR_MONTHS[day.month - 1]}, {day.year}"
+        date_line = f"  • | {ARABIC_WEEKDAYS[day.weekday()]}, {day.day} {AR_MONTHS[day.month - 1]}, {day.year}"
         chrome, label, separator = "طباعة", "كلمات دالة:", "، "
     else:
-        date_line = f"  • | {EN_DAYS[day.weekday()]}, {day.day} {EN_MONTHS[day.month - 1]}, {day.year}"
+        date_line = f"  • | {ENGLISH_WEEKDAYS[day.weekday()]}, {day.day} {ENGLISH_MONTHS[day.month - 1]}, {day.year}"
         chrome, label, separator = "Print", "Keywords:", ", "
     paragraphs = [" ".join(rng.choices(words, k=rng.randint(25, 80))) + "." for _ in range(rng.randint(3, 12))]
     paragraphs[0] = "\u00a0 \u00a0 \u00a0  " + paragraphs[0]
@@ -83,7 +70,6 @@ def run(workdir, args):
     # As an operator runs it: DEBUG off (it keeps every query in memory), so a throwaway key.
     os.environ.setdefault("DEBUG", "0")
     os.environ.setdefault("SECRET_KEY", "bench-only")
-    sys.path.insert(0, str(ROOT))
 
     import django
 

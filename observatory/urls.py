@@ -18,7 +18,7 @@ def healthz(request):
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("healthz/", healthz),
+    path("healthz/", healthz, name="healthz"),
     path("sitemap.xml", sitemap_xml, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots"),

@@ -65,11 +65,10 @@ class PublicationFilter(admin.SimpleListFilter):
         value = self.value()
         if value in (Statement.Status.DRAFT, Statement.Status.REVIEW):
             return queryset.filter(status=value)
-        live = Statement.objects.published()
         if value == "live":
-            return queryset.filter(pk__in=live)
+            return queryset.filter(pk__in=Statement.objects.published())
         if value == "scheduled":
-            return queryset.filter(status=Statement.Status.PUBLISHED).exclude(pk__in=live)
+            return queryset.filter(pk__in=Statement.objects.scheduled())
         return queryset
 
 

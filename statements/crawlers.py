@@ -37,9 +37,10 @@ def sitemap_xml(request):
 
     A single file for a large archive takes too long to build in one request and grows past what crawlers read.
     """
-    if all(site().page_count() <= 1 for site in SITEMAPS.values()):
-        return sitemap_views.sitemap(request, SITEMAPS)
-    return sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap_section")
+    sites = {name: site() for name, site in SITEMAPS.items()}
+    if all(site.page_count() <= 1 for site in sites.values()):
+        return sitemap_views.sitemap(request, sites)
+    return sitemap_views.index(request, sites, sitemap_url_name="sitemap_section")
 
 
 @require_safe

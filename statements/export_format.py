@@ -25,7 +25,15 @@ TAG_KEYS = {"slug", "name_ar", "name_en", "old_slugs"}
 NOT_EXPORTED = {
     # Edit times are bookkeeping of this database (like created_at): an import is a new edit.
     "statements.Statement": {
-        "id", "title", "summary", "body", "version", "created_at", "updated_at", "text_edited_at_ar", "text_edited_at_en",
+        "id",
+        "title",
+        "summary",
+        "body",
+        "version",
+        "created_at",
+        "updated_at",
+        "text_edited_at_ar",
+        "text_edited_at_en",
     },
     "statements.Tag": {"id", "name", "key_ar", "key_en"},
     "statements.SourceLink": {"id", "statement"},

@@ -8,7 +8,7 @@ import datetime
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.http import HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -113,11 +113,14 @@ class TagFeed(LatestStatementsFeed):
     url_name = "statements:tag_feed"
 
     def __call__(self, request, slug):
-        if not Tag.objects.filter(slug=slug).exists():
+        try:
+            return super().__call__(request, slug=slug)
+        except Http404:
+            # Looked up only when no live keyword has the slug: a live keyword always wins over an old slug.
             moved = TagRedirect.objects.select_related("tag").filter(old_slug=slug).first()
-            if moved is not None:
-                return HttpResponsePermanentRedirect(reverse(self.url_name, args=[moved.tag.slug]))
-        return super().__call__(request, slug=slug)
+            if moved is None:
+                raise
+            return HttpResponsePermanentRedirect(reverse(self.url_name, args=[moved.tag.slug]))
 
     def get_object(self, request, slug):
         return get_object_or_404(Tag, slug=slug)

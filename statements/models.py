@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from uuid import uuid4
 
 from django.conf import settings
@@ -6,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.html import format_html, strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -43,6 +43,11 @@ class StatementQuerySet(models.QuerySet):
         return self.filter(status=Statement.Status.PUBLISHED).filter(
             models.Q(publish_at__isnull=True) | models.Q(publish_at__lte=now)
         )
+
+    def scheduled(self, now=None):
+        """Published, but waiting for a later moment: what ``published()`` leaves out until then."""
+        now = now or timezone.now()
+        return self.filter(status=Statement.Status.PUBLISHED, publish_at__gt=now)
 
     def newest_first(self):
         return self.order_by("-published_on", "-id")
@@ -128,11 +133,18 @@ class Statement(models.Model):
     def is_scheduled(self):
         return self.status == self.Status.PUBLISHED and self.publish_at is not None and self.publish_at > timezone.now()
 
-    def has_language(self, lang):
-        return bool(getattr(self, f"title_{lang}", "") or strip_tags(getattr(self, f"body_{lang}", "") or "").strip())
+    def _has_title(self, lang):
+        return bool(getattr(self, f"title_{lang}", ""))
 
-    @cached_property
+    def _has_body(self, lang):
+        return bool(strip_tags(getattr(self, f"body_{lang}", "") or "").strip())
+
+    def has_language(self, lang):
+        return self._has_title(lang) or self._has_body(lang)
+
+    @property
     def languages(self):
+        """The languages the statement is written in (title or body), Arabic first."""
         return [lang for lang in LANGUAGE_CODES if self.has_language(lang)]
 
     def text_in(self, lang):
@@ -153,14 +165,7 @@ class Statement(models.Model):
     def _display_language(self, lang):
         """``lang`` when its version is complete (title and body); else the most complete version, ``lang`` first."""
         candidates = [lang, *(code for code in LANGUAGE_CODES if code != lang)]
-
-        def has_body(code):
-            return bool(strip_tags(getattr(self, f"body_{code}", "") or "").strip())
-
-        def has_title(code):
-            return bool(getattr(self, f"title_{code}", ""))
-
-        for test in (lambda c: has_title(c) and has_body(c), has_body, has_title):
+        for test in (lambda c: self._has_title(c) and self._has_body(c), self._has_body, self._has_title):
             for code in candidates:
                 if test(code):
                     return code
@@ -180,13 +185,10 @@ class Statement(models.Model):
                 errors[f"title_{lang}"] = _("A version with a body needs a title.")
             if title and not body:
                 errors[f"body_{lang}"] = _("A version with a title needs a body.")
-        if not errors and not self.languages_with_text():
+        if not errors and not self.languages:
             errors["title_ar"] = _("Write the statement in Arabic, in English, or in both.")
         if errors:
             raise ValidationError(errors)
-
-    def languages_with_text(self):
-        return [lang for lang in LANGUAGE_CODES if self.has_language(lang)]
 
     def _save_over_version(self, *args, **kwargs):
         """Save only if the stored version is still the one this copy was loaded at, and count one more.
@@ -250,10 +252,14 @@ class Statement(models.Model):
         return ar is not None and (en is None or ar > en)
 
 
+@dataclass(frozen=True, kw_only=True)
 class StatementText:
-    def __init__(self, *, lang, dir, is_fallback, title, summary, body):
-        self.lang, self.dir, self.is_fallback = lang, dir, is_fallback
-        self.title, self.summary, self.body = title, summary, body
+    lang: str
+    dir: str
+    is_fallback: bool
+    title: str
+    summary: str
+    body: str
 
 
 class TagQuerySet(models.QuerySet):

@@ -39,8 +39,7 @@ def content_changed(**kwargs):
 
 
 def next_scheduled_moment(after):
-    scheduled = Statement.objects.filter(status=Statement.Status.PUBLISHED, publish_at__gt=after)
-    return scheduled.aggregate(moment=Min("publish_at"))["moment"]
+    return Statement.objects.scheduled(now=after).aggregate(moment=Min("publish_at"))["moment"]
 
 
 def cache_key(request, kwargs):

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import DateTimeField, Max, QuerySet
 from django.db.models.functions import Coalesce, Greatest, TruncMonth, TruncYear
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from .models import Statement, Tag
 
@@ -54,9 +55,10 @@ class BilingualSitemap(Sitemap):
     # Addresses per sitemap page (each item counts once per language): small enough to build in a request.
     limit = 2000
 
-    @property
+    @cached_property
     def paginator(self):
         # Every item is shown in every language (one-language statements fall back), as get_languages_for_item says.
+        # Kept for the request, so deciding between one file and an index counts each section only once.
         return Paginator(ItemsInEachLanguage(self.items(), self._languages()), self.limit)
 
     def page_count(self):
@@ -97,6 +99,11 @@ class TagSitemap(BilingualSitemap):
     def lastmod(self, item):
         return item.last_change
 
+    def get_latest_lastmod(self):
+        # The latest change among public statements that carry a keyword, without reading every keyword back.
+        tagged = Statement.objects.published().filter(tags__isnull=False)
+        return tagged.aggregate(last_change=Max(LAST_CHANGE))["last_change"]
+
 
 class ArchiveSitemap(BilingualSitemap):
     """One entry per year and per month that holds a public statement."""
@@ -125,6 +132,10 @@ class ArchiveSitemap(BilingualSitemap):
 
     def lastmod(self, item):
         return item[2]
+
+    def get_latest_lastmod(self):
+        # Every public statement falls in some year: the archive's latest change is the archive's.
+        return Statement.objects.published().aggregate(last_change=Max(LAST_CHANGE))["last_change"]
 
 
 class SectionSitemap(BilingualSitemap):

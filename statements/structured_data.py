@@ -20,6 +20,11 @@ def script_json(data):
     return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(SCRIPT_ESCAPES)
 
 
+def describe(text, chars):
+    """A statement's short description: its summary, else the opening of its body, as plain text."""
+    return Truncator(text.summary or strip_tags(text.body).strip()).chars(chars)
+
+
 def organization(request):
     return {
         "@type": "Organization",
@@ -37,7 +42,7 @@ def news_article(statement, lang, request):
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": Truncator(text.title).chars(110),
-        "description": Truncator(text.summary or strip_tags(text.body).strip()).chars(300),
+        "description": describe(text, 300),
         "datePublished": statement.published_on.isoformat(),
         "dateModified": statement.updated_at.isoformat(),
         "inLanguage": text.lang,

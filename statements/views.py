@@ -4,8 +4,8 @@ from itertools import groupby
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import get_language
-from django.views.decorators.cache import never_cache, patch_cache_control
 
 from .models import Statement, Tag, TagRedirect
 from .textnorm import index_letter, is_arabic, sort_key
@@ -27,7 +27,8 @@ def paginate(request, queryset, per_page=PAGE_SIZE):
 
 
 def public_statements():
-    return Statement.objects.published().newest_first().prefetch_related("tags")
+    # Cards show no keywords, so none are fetched; the feeds, which list them, prefetch their own.
+    return Statement.objects.published().newest_first()
 
 
 def home(request):
@@ -49,9 +50,7 @@ def year_archive(request, year):
     if not 1 <= year <= 9999:
         raise Http404("No such year.")
     statements = public_statements().filter(published_on__year=year)
-    months = sorted(
-        {d.month for d in Statement.objects.published().filter(published_on__year=year).dates("published_on", "month")}
-    )
+    months = list(statements.dates("published_on", "month"))
     if not months:
         # Four digits are also the short link of statements 1000 to 9999: a year with nothing public
         # yields to the statement of that number, if there is one (else 404).
@@ -59,7 +58,7 @@ def year_archive(request, year):
     return render(
         request,
         "statements/archive_year.html",
-        {"year": year, "months": [datetime.date(year, m, 1) for m in months], "page": paginate(request, statements)},
+        {"year": year, "months": months, "page": paginate(request, statements)},
     )
 
 
@@ -76,11 +75,19 @@ def month_archive(request, year, month):
 
 def visible_statement(request, pk):
     """The statement at ``pk`` if this visitor may see it: the public sees ``published()``, staff preview the rest."""
-    if request.user.is_authenticated and request.user.is_staff:
-        statement = get_object_or_404(Statement.objects.prefetch_related("tags", "sources"), pk=pk)
-    else:
-        statement = get_object_or_404(Statement.objects.published().prefetch_related("tags", "sources"), pk=pk)
-    return statement
+    if pk > MAX_ID:
+        raise Http404("No such statement.")
+    statements = Statement.objects.prefetch_related("tags", "sources")
+    if not (request.user.is_authenticated and request.user.is_staff):
+        statements = statements.published()
+    return get_object_or_404(statements, pk=pk)
+
+
+def _kept_private(response):
+    """A preview is for the staff member looking at it: neither a shared cache nor the browser may keep it."""
+    patch_cache_control(response, private=True)
+    add_never_cache_headers(response)
+    return response
 
 
 def _statement_response(request, statement, template):
@@ -96,40 +103,29 @@ def _statement_response(request, statement, template):
             "sources": statement.sources.all(),
         },
     )
-    if preview:
-        patch_cache_control(response, private=True)
-        return never_cache(lambda r: response)(request)
-    return response
+    return _kept_private(response) if preview else response
 
 
-def _redirect_to_statement(request, statement):
+def _redirect_to_statement(statement):
     """A public statement moves for good (301); a preview only for now, and is never cached on the way."""
     if statement.is_public:
         return redirect(statement, permanent=True)
-    response = redirect(statement)
-    patch_cache_control(response, private=True)
-    return never_cache(lambda r: response)(request)
+    return _kept_private(redirect(statement))
 
 
 def statement_redirect(request, pk):
     """``/statements/{id}/`` is a permanent link: it moves for good to the URL that adds the slug."""
-    if pk > MAX_ID:
-        raise Http404("No such statement.")
-    return _redirect_to_statement(request, visible_statement(request, pk))
+    return _redirect_to_statement(visible_statement(request, pk))
 
 
 def statement_detail(request, pk, slug):
-    if pk > MAX_ID:
-        raise Http404("No such statement.")
     statement = visible_statement(request, pk)
     if slug != (statement.slug or "statement"):
-        return _redirect_to_statement(request, statement)
+        return _redirect_to_statement(statement)
     return _statement_response(request, statement, "statements/statement_detail.html")
 
 
 def statement_print(request, pk):
-    if pk > MAX_ID:
-        raise Http404("No such statement.")
     return _statement_response(request, visible_statement(request, pk), "statements/statement_print.html")
 
 
@@ -138,10 +134,10 @@ def tag_index(request):
     entries = []
     for tag in Tag.objects.with_public_counts():
         name, name_lang = tag.name_in(lang)
-        entries.append({"tag": tag, "name": name, "lang": name_lang, "count": tag.public_count})
+        entries.append({"tag": tag, "name": name, "lang": name_lang, "count": tag.public_count, "key": sort_key(name)})
     # Names in the page's own script come first: Arabic then Latin on /ar/, Latin then Arabic on /en/.
     own_script_first = 0 if lang == "ar" else 1
-    entries.sort(key=lambda e: (sort_key(e["name"])[0] != own_script_first, sort_key(e["name"])))
+    entries.sort(key=lambda e: (e["key"][0] != own_script_first, e["key"]))
     groups = [
         {"letter": letter, "lang": "ar" if is_arabic(letter) else "en", "entries": list(items)}
         for letter, items in groupby(entries, key=lambda e: index_letter(e["name"]))

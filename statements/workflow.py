@@ -59,7 +59,7 @@ def status_note(from_status, statement):
         "old": labels.get(from_status, "—"),
         "new": labels[statement.status],
     }
-    if statement.status == Status.PUBLISHED and statement.publish_at and statement.publish_at > timezone.now():
+    if statement.is_scheduled:
         note += " · " + _("scheduled for %(moment)s") % {"moment": local_moment(statement.publish_at)}
     return note
 

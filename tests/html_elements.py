@@ -43,3 +43,10 @@ def meta_content(html, **attrs):
 
 def link_hrefs(html, rel, **attrs):
     return [e["attrs"]["href"] for e in elements(html, "link", rel=rel, **attrs)]
+
+
+def html_attributes(response):
+    """The attributes of the page's ``<html>`` element as a dict."""
+    found = elements(response.content.decode(), "html")
+    assert found, "no <html> element"
+    return found[0]["attrs"]

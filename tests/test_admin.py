@@ -4,7 +4,8 @@ import pytest
 from django.conf import settings
 
 from statements.models import Statement, Tag
-from tests.pages import external_loads, html_attributes
+from tests.html_elements import html_attributes
+from tests.remote_loads import remote_addresses
 
 pytestmark = pytest.mark.django_db
 
@@ -128,7 +129,7 @@ def test_admin_never_loads_anything_from_another_host(chief, content):
         in_language(chief, lang)
         for url in admin_urls(both, tag):
             html = chief.get(url).content.decode()
-            assert external_loads(html) == [], url
+            assert remote_addresses(html, url) == [], url
         # jQuery UI for the language tabs is served from this site.
         assert (
             '<script src="/static/vendor/jquery-ui/jquery-ui.min.js">'

@@ -1,7 +1,7 @@
 import pytest
 
 from statements import views
-from tests.pages import html_attributes
+from tests.html_elements import html_attributes
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.staticfiles import finders
 
-from tests.pages import external_loads
+from tests.remote_loads import remote_css_addresses
 
 pytestmark = pytest.mark.django_db
 
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def test_stylesheets_use_only_files_that_ship_with_the_site(path):
     with open(finders.find(path), encoding="utf-8") as css:
         rules = css.read()
-    assert external_loads(rules) == []
+    assert remote_css_addresses(rules) == []
     for font in ("fonts/noto-naskh-arabic-arabic-400-normal.woff2", "fonts/noto-naskh-arabic-arabic-700-normal.woff2"):
         assert finders.find(font)
 
@@ -23,3 +23,9 @@ def test_public_pages_use_the_arabic_web_font_that_ships_with_the_site(client, d
     with open(finders.find("css/fonts.css"), encoding="utf-8") as css:
         assert 'url("../fonts/noto-naskh-arabic-arabic-400-normal.woff2")' in css.read()
     assert client.get("/static/fonts/noto-naskh-arabic-arabic-400-normal.woff2").status_code == 200
+
+
+def test_stylesheet_check_catches_fonts_and_imports_from_another_host():
+    css = '@import "//cdn.example/x.css"; @font-face { src: url("https://fonts.example/a.woff2"); } b { background: url(../img/logo.png) }'
+
+    assert remote_css_addresses(css) == ["//cdn.example/x.css", "https://fonts.example/a.woff2"]

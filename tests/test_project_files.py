@@ -1,7 +1,9 @@
 """The files a new user and an operator start from say what the project does."""
 
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 from django.core.management import get_commands
@@ -46,3 +48,20 @@ def test_dockerfile_builds_on_python_311_slim_as_a_non_root_user_serving_gunicor
     assert user and user.group(1) not in ("root", "0")
     assert dockerfile.index("collectstatic") < dockerfile.index("USER ")  # collected at build time
     assert re.search(r"gunicorn observatory\.wsgi:application --bind 0\.0\.0\.0:\$\{PORT\}", dockerfile)
+
+
+def test_production_sends_every_cookie_over_https_only():
+    code = (
+        "from django.conf import settings; "
+        "print(settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE, settings.LANGUAGE_COOKIE_SECURE)"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "observatory.settings", "DEBUG": "0", "SECRET_KEY": "x" * 50}
+    run = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert run.stdout.split() == ["True", "True", "True"]

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.pages import html_attributes
+from tests.html_elements import html_attributes
 
 pytestmark = pytest.mark.django_db
 

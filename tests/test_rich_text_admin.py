@@ -1,6 +1,5 @@
 import json
 import re
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
@@ -11,45 +10,32 @@ from statements.models import Statement
 from statements.rich_text import BODY_EDITOR_EXTENSIONS
 from statements.sanitize import ATTRIBUTES, TAGS, sanitize_html
 
+from .html_elements import elements
+
 pytestmark = pytest.mark.django_db
 
 ADD_URL = "/admin/statements/statement/add/"
 EDITOR_ATTR = "data-django-prose-editor-configurable"
 
 
-class PageAssets(HTMLParser):
+class PageAssets:
     """The textareas, the asset URLs and the import map of an admin page."""
 
-    def __init__(self):
-        super().__init__()
-        self.textareas, self.urls, self.importmap, self._in_importmap = {}, [], {}, False
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "textarea":
-            self.textareas[attrs.get("name")] = attrs
-        elif tag == "script":
-            self._in_importmap = attrs.get("type") == "importmap"
-            if attrs.get("src"):
-                self.urls.append(attrs["src"])
-        elif tag == "link" and attrs.get("rel") == "stylesheet":
-            self.urls.append(attrs["href"])
-
-    def handle_data(self, data):
-        if self._in_importmap and data.strip():
-            self.importmap.update(json.loads(data)["imports"])
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self._in_importmap = False
+    def __init__(self, html):
+        found = elements(html)
+        self.textareas = {e["attrs"].get("name"): e["attrs"] for e in found if e["tag"] == "textarea"}
+        self.urls = [e["attrs"]["src"] for e in found if e["tag"] == "script" and e["attrs"].get("src")]
+        self.urls += [e["attrs"]["href"] for e in found if e["tag"] == "link" and e["attrs"].get("rel") == "stylesheet"]
+        self.importmap = {}
+        for e in found:
+            if e["tag"] == "script" and e["attrs"].get("type") == "importmap" and e["text"].strip():
+                self.importmap.update(json.loads(e["text"])["imports"])
 
 
 def admin_page(client, url=ADD_URL, **headers):
     response = client.get(url, **headers)
     assert response.status_code == 200
-    page = PageAssets()
-    page.feed(response.content.decode())
-    return page
+    return PageAssets(response.content.decode())
 
 
 @pytest.mark.parametrize("admin_language", ["ar", "en"])

@@ -202,3 +202,26 @@ def test_unknown_sitemap_section_or_page_is_404(client, make_statement, url):
 @pytest.mark.parametrize("url", ["/sitemap.xml", "/robots.txt"])
 def test_crawlers_may_ask_with_head(client, db, url):
     assert client.head(url).status_code == 200
+
+
+def test_sitemap_index_dates_each_section_by_its_latest_public_change(client, make_statement, make_tag, monkeypatch):
+    monkeypatch.setattr(StatementSitemap, "limit", 2)
+    start = timezone.now() - datetime.timedelta(days=30)
+    with time_machine.travel(start, tick=False):
+        make_statement(tags=[make_tag(name_en="Europe")])
+    with time_machine.travel(start + datetime.timedelta(days=10), tick=False):
+        make_statement()  # newer, but carries no keyword
+    with time_machine.travel(start + datetime.timedelta(days=20), tick=False):
+        make_statement(status=Statement.Status.DRAFT)  # newest, but not public
+
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    lastmods = {
+        entry.findtext("sm:loc", namespaces=NS).removeprefix(HOST): entry.findtext("sm:lastmod", namespaces=NS)
+        for entry in root.findall("sm:sitemap", NS)
+    }
+
+    tagged_day = timezone.localdate(start).isoformat()
+    latest_day = timezone.localdate(start + datetime.timedelta(days=10)).isoformat()
+    assert lastmods["/sitemap-keywords.xml"].startswith(tagged_day)
+    assert lastmods["/sitemap-archive.xml"].startswith(latest_day)
+    assert lastmods["/sitemap-statements.xml"].startswith(latest_day)

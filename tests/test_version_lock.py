@@ -1,5 +1,4 @@
 import threading
-from html.parser import HTMLParser
 
 import pytest
 from django.db import OperationalError, connection, transaction
@@ -8,6 +7,7 @@ from statements.models import StaleVersion, Statement
 from statements.tag_merge import merge_tag
 
 from .admin_helpers import change_url, form_data
+from .html_elements import elements
 
 pytestmark = pytest.mark.django_db
 
@@ -151,16 +151,7 @@ def test_stale_save_shows_the_refused_bodies_back_in_the_rich_text_editors(
 
 
 def textareas(response):
-    found = {}
-
-    class Reader(HTMLParser):
-        def handle_starttag(self, tag, attrs):
-            if tag == "textarea":
-                attrs = dict(attrs)
-                found[attrs.get("name")] = attrs
-
-    Reader().feed(response.content.decode())
-    return found
+    return {e["attrs"].get("name"): e["attrs"] for e in elements(response.content.decode(), "textarea")}
 
 
 def test_form_opened_before_a_keyword_merge_saves_with_the_keyword_it_joined(

@@ -31,14 +31,19 @@ def test_scheduled_statement_becomes_public_when_its_moment_passes(make_statemen
 def test_anonymous_reader_gets_404_for_unpublished_statement_everywhere(client, make_statement, make_tag, status):
     tag = make_tag(name_ar="سري", name_en="Secret")
     statement = make_statement(status=status, tags=[tag], published_on=datetime.date(2020, 5, 1))
+    # A public neighbour with the same keyword and month, so every list below is a page that lists something.
+    shown = make_statement(tags=[tag], published_on=datetime.date(2020, 5, 2))
 
     assert client.get(statement.get_absolute_url()).status_code == 404
     assert client.get(f"/ar/statements/{statement.pk}/").status_code == 404
     assert client.get(statement.get_print_url()).status_code == 404
-    assert client.get(tag.get_absolute_url()).content.count(statement.get_absolute_url().encode()) == 0
-    for url in ("/ar/", "/en/statements/", "/ar/statements/2020/", "/ar/statements/2020/5/", "/ar/tags/"):
-        body = client.get(url).content.decode()
+    for url in ("/ar/", "/en/statements/", "/ar/statements/2020/", "/ar/statements/2020/5/", tag.get_absolute_url()):
+        response = client.get(url)
+        body = response.content.decode()
+        assert response.status_code == 200 and shown.get_absolute_url() in body, url
         assert statement.title_ar not in body and statement.title_en not in body, url
+        assert statement.get_absolute_url() not in body, url
+    assert client.get("/ar/tags/").context["groups"][0]["entries"][0]["count"] == 1
 
 
 def _public_pages(statement, tag):
@@ -64,10 +69,16 @@ def test_statement_scheduled_for_later_appears_nowhere_public(client, make_state
         title_en="A statement for later",
         body_en="<p>t</p>",
     )
+    # A public statement of the same day and keyword, so every page below exists and lists something.
+    shown = make_statement(tags=[tag], published_on=later.published_on)
     for url in (later.get_absolute_url(), f"/en/statements/{later.pk}/", f"/en/statements/{later.pk}/print/"):
         assert client.get(url).status_code == 404, url
     for url in _public_pages(later, tag):
-        body = client.get(url).content.decode()
+        response = client.get(url)
+        body = response.content.decode()
+        # The keyword index lists the keyword (counted for the public statement only), the rest list statements.
+        listed = tag.get_absolute_url()[3:] if url.endswith("/tags/") else shown.get_absolute_url()[3:]
+        assert response.status_code == 200 and listed in body, url
         assert "بيان مجدول لاحقا" not in body and "A statement for later" not in body, url
         assert later.get_absolute_url() not in body, url
 
@@ -99,3 +110,14 @@ def test_staff_may_preview_what_the_public_cannot_see(staff_client, make_stateme
         assert staff_client.get(statement.get_print_url()).status_code == 200
     # Lists stay public-only, even for staff.
     assert draft not in staff_client.get("/ar/statements/").context["page"]
+
+
+def test_scheduled_holds_only_published_statements_waiting_for_their_moment(make_statement):
+    now = timezone.now()
+    waiting = make_statement(publish_at=now + datetime.timedelta(hours=1))
+    make_statement(publish_at=now - datetime.timedelta(minutes=1))
+    make_statement()
+    make_statement(status=Statement.Status.DRAFT, publish_at=now + datetime.timedelta(hours=1))
+
+    assert list(Statement.objects.scheduled()) == [waiting]
+    assert list(Statement.objects.scheduled(now=now + datetime.timedelta(hours=2))) == []

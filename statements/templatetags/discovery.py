@@ -4,14 +4,13 @@ from django import template
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import translate_url
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
 from django.utils.translation import get_language
 
 from .. import related as related_reading
-from ..structured_data import news_article, script_json
+from ..structured_data import describe, news_article, script_json
 
 register = template.Library()
 
@@ -97,11 +96,6 @@ def og_locale(lang):
 
 
 @register.filter
-def other_og_locales(lang):
-    return [locale for code, locale in OG_LOCALES.items() if code != lang]
-
-
-@register.filter
 def og_locales_written_in(statement, lang):
     """The locales of the statement's other written versions: a one-language statement has none to offer."""
     return [OG_LOCALES[code] for code in statement.languages if code != lang and code in OG_LOCALES]
@@ -109,8 +103,7 @@ def og_locales_written_in(statement, lang):
 
 @register.filter
 def description(text):
-    """A statement's short description: its summary, else the opening of its body, as plain text."""
-    return Truncator(text.summary or strip_tags(text.body).strip()).chars(DESCRIPTION_CHARS)
+    return describe(text, DESCRIPTION_CHARS)
 
 
 @register.simple_tag(takes_context=True)
