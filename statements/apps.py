@@ -9,6 +9,7 @@ class StatementsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
+        from . import checks  # noqa: F401
         from .models import Statement, Tag
         from .sitemap_cache import content_changed
 
