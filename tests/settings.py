@@ -2,6 +2,8 @@
 
 import os
 
+# The suite runs with production settings (DEBUG off), whatever the shell says.
+os.environ["DEBUG"] = "0"
 os.environ.setdefault("SECRET_KEY", "test-suite-only")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 
