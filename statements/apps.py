@@ -10,12 +10,12 @@ class StatementsConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from . import checks  # noqa: F401
+        from .content_cache import content_changed
         from .models import Statement, Tag
-        from .sitemap_cache import content_changed
 
         for model in (Statement, Tag):
-            post_save.connect(content_changed, sender=model, dispatch_uid=f"sitemap_{model.__name__}_saved")
-            post_delete.connect(content_changed, sender=model, dispatch_uid=f"sitemap_{model.__name__}_deleted")
-        m2m_changed.connect(content_changed, sender=Statement.tags.through, dispatch_uid="sitemap_tags_changed")
+            post_save.connect(content_changed, sender=model, dispatch_uid=f"content_{model.__name__}_saved")
+            post_delete.connect(content_changed, sender=model, dispatch_uid=f"content_{model.__name__}_deleted")
+        m2m_changed.connect(content_changed, sender=Statement.tags.through, dispatch_uid="content_tags_changed")
 
         from . import search_signals  # noqa: F401

@@ -270,13 +270,6 @@ class TagQuerySet(models.QuerySet):
             return self.none()
         return self.filter(models.Q(key_ar=key) | models.Q(key_en=key))
 
-    def with_public_counts(self):
-        """Tags with ``public_count``: how many public statements carry them (only tags with one or more)."""
-        public = Statement.objects.published()
-        return self.annotate(
-            public_count=models.Count("statements", filter=models.Q(statements__in=public), distinct=True)
-        ).filter(public_count__gt=0)
-
 
 class Tag(models.Model):
     name = models.CharField(_("name"), max_length=200, blank=True)

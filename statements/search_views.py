@@ -6,9 +6,16 @@ from django.utils.translation import get_language
 from .highlight import Hit
 from .models import Statement, Tag
 from .search_query import CANDIDATES, parse, search
+from .tag_counts import most_used_tags, public_tag
 from .views import paginate
 
 TOP_TAGS = 24
+# What a result shows: its title and text in both languages, its date and its address (not the rest of the row).
+RESULT_FIELDS = [
+    "slug",
+    "published_on",
+    *(f"{field}_{lang}" for field in ("title", "summary", "body") for lang in ("ar", "en")),
+]
 
 
 def search_page(request):
@@ -16,11 +23,11 @@ def search_page(request):
     query = parse(request.GET.get("q", ""))
     context = {"query": query, "candidates": number_format(CANDIDATES, force_grouping=True)}
     if query.is_empty:
-        context["top_tags"] = Tag.objects.with_public_counts().order_by("-public_count", "key_ar", "key_en")[:TOP_TAGS]
+        context["top_tags"] = most_used_tags(TOP_TAGS)
         return render(request, "statements/search.html", context)
     results = search(query)
     page = paginate(request, results.ids)
-    statements = Statement.objects.in_bulk(page.object_list)
+    statements = Statement.objects.only(*RESULT_FIELDS).in_bulk(page.object_list)
     wanted = query.wanted_terms
     lang = get_language()
     context.update(
@@ -38,8 +45,8 @@ def offered_tag(name):
     A merged keyword is known by its old slug only, so its old name is recognised as far as the slug spells
     it (the English name, or the Arabic one of a keyword that had none).
     """
-    tag = Tag.objects.matching(name).with_public_counts().first()
+    tag = public_tag(Tag.objects.matching(name).first())
     old_slug = slugify(name, allow_unicode=True)
     if tag is None and old_slug:
-        tag = Tag.objects.filter(redirects__old_slug=old_slug).with_public_counts().first()
+        tag = public_tag(Tag.objects.filter(redirects__old_slug=old_slug).first())
     return tag

@@ -1,45 +1,20 @@
 """The sitemap, kept for a few minutes in the shared cache, so crawlers do not rebuild it on every request.
 
-The cache is shared by every web instance (Redis in production), so what one instance builds the others serve.
-Keys carry a generation that any change to statements or keywords renews, once the change is committed: a
-new, edited or withdrawn statement shows at once, with its ``lastmod``. A scheduled statement appears without
-any save, so a copy is never kept past the next scheduled moment: the sitemap lists it as it goes live.
+It follows the archive's generation (``content_cache``): a new, edited or withdrawn statement shows at once,
+with its ``lastmod``, and a scheduled one as it goes live.
 """
 
-import math
 from functools import wraps
-from uuid import uuid4
 
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models import Min
 from django.http import HttpResponse
 from django.utils import timezone
 
-from .models import Statement
+from .content_cache import generation, seconds_to_keep
 
 SITEMAP_CACHE_SECONDS = 300
-GENERATION_KEY = "sitemap:generation"
 # Headers worth keeping with the body: the type, the date a conditional GET compares and the crawler hint.
 KEPT_HEADERS = ("Content-Type", "Last-Modified", "X-Robots-Tag")
-
-
-def generation():
-    return cache.get_or_set(GENERATION_KEY, uuid4().hex, timeout=None)
-
-
-def renew_generation():
-    cache.set(GENERATION_KEY, uuid4().hex, timeout=None)
-
-
-def content_changed(**kwargs):
-    """Signal receiver: the sitemap is rebuilt after the change is committed, never from a half-made one."""
-    if kwargs.get("action", "post_").startswith("post_"):
-        transaction.on_commit(renew_generation)
-
-
-def next_scheduled_moment(after):
-    return Statement.objects.scheduled(now=after).aggregate(moment=Min("publish_at"))["moment"]
 
 
 def cache_key(request, kwargs):
@@ -64,10 +39,7 @@ def cached_sitemap(view):
             return response
         if hasattr(response, "render"):
             response.render()
-        timeout = SITEMAP_CACHE_SECONDS
-        moment = next_scheduled_moment(started)
-        if moment is not None:
-            timeout = min(timeout, math.floor((moment - timezone.now()).total_seconds()))
+        timeout = seconds_to_keep(started, SITEMAP_CACHE_SECONDS)
         if timeout > 0:
             headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
             cache.set(key, (response.content, headers), timeout)

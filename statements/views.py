@@ -8,6 +8,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import get_language
 
 from .models import Statement, Tag, TagRedirect
+from .tag_counts import most_used_tags, public_tags
 from .textnorm import index_letter, is_arabic, sort_key
 
 PAGE_SIZE = 20
@@ -37,7 +38,7 @@ def home(request):
         "statements/home.html",
         {
             "latest": public_statements()[:10],
-            "top_tags": Tag.objects.with_public_counts().order_by("-public_count", "key_ar", "key_en")[:24],
+            "top_tags": most_used_tags(24),
         },
     )
 
@@ -132,7 +133,7 @@ def statement_print(request, pk):
 def tag_index(request):
     lang = get_language()
     entries = []
-    for tag in Tag.objects.with_public_counts():
+    for tag in public_tags():
         name, name_lang = tag.name_in(lang)
         entries.append({"tag": tag, "name": name, "lang": name_lang, "count": tag.public_count, "key": sort_key(name)})
     # Names in the page's own script come first: Arabic then Latin on /ar/, Latin then Arabic on /en/.

@@ -201,6 +201,17 @@ def test_title_match_ranks_above_body_match(make_statement):
     assert [Statement.objects.get(pk=pk).title_en for pk in ids] == ["Desert report", "Annual figures"]
 
 
+def test_postgresql_keeps_visibility_beside_the_id_for_the_search_join(db):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        indexes = connection.introspection.get_constraints(cursor, Statement._meta.db_table)
+    if connection.vendor == "postgresql":
+        assert indexes["statement_visible_by_id"]["columns"] == ["id", "status", "publish_at", "published_on"]
+    else:
+        assert "statement_visible_by_id" not in indexes  # SQLite has no INCLUDE and plans its search otherwise
+
+
 def test_highlight_marks_the_original_diacritised_word():
     wanted = {*terms("هوية"), *terms("مسئول")}
     marked = highlight("حماية الهُوِيَّة و<المسـؤول>", wanted)

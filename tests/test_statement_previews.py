@@ -233,6 +233,8 @@ def test_one_language_statement_declares_the_locale_its_preview_is_written_in(cl
     assert og(english_page, "og:locale") == ["ar_AR"] == og(arabic_page, "og:locale")
     assert og(english_page, "og:locale:alternate") == [] == og(arabic_page, "og:locale:alternate")
     assert json_ld(english_page)["inLanguage"] == "ar"
+
+
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_source_links_are_not_dressed_as_the_copyable_reference(client, statement, lang):
     html = page(client, statement, lang)
