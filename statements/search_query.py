@@ -137,14 +137,8 @@ def _search_postgres(query, published):
     )
     sql, params = newest.query.sql_with_params()
     with transaction.atomic(), connection.cursor() as cursor:
-        # For this query only: starting parallel workers costs more (about 10 ms measured) than the
-        # newest-first walk itself; and matches meet statements by id, a thousand at most, where looking
-        # each up in an index beats hashing every visible statement, which the planner picks for words
-        # found in a few thousand statements (18 ms against 4 ms measured at 100,000 statements).
-        cursor.execute(
-            "SELECT set_config('max_parallel_workers_per_gather', '0', true),"
-            " set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)"
-        )
+        # Starting parallel workers costs more (about 10 ms measured) than the newest-first walk itself.
+        cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
         # Read from the cursor: the ORM's row-by-row translation wrapping cost 5 ms per thousand rows.
         # Columns are found by their aliases, as the ORM orders them its own way.
         cursor.execute(sql, params)

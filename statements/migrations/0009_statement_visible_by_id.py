@@ -1,10 +1,12 @@
 from django.db import migrations
 
 
-# Search finds statements by id (from its index) and then keeps the public ones newest first: with their
-# status, publication moment and date beside the id, that check reads this index only, never the table
-# (38 ms against 47 ms measured for a query with thousands of matches at 100,000 statements). SQLite plans
-# its search differently and has no INCLUDE, so the index is PostgreSQL's alone.
+# Search finds statements by id (from its index) and keeps the public ones newest first: with their status,
+# publication moment and date beside the id, that check reads this index only, never the table. Measured at
+# 100,000 statements: a word in a thousand statements went from 18 ms (the planner hashed every visible
+# statement) to 5 ms, and `مرصد -داعش` (9,000 matches) from 47 ms to 38 ms. Related reading, which meets
+# statements through their keywords, reads it too. SQLite plans its search differently and has no
+# INCLUDE, so the index is PostgreSQL's alone.
 def create_index(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(
