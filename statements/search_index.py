@@ -7,6 +7,8 @@ PostgreSQL keeps a weighted ``tsvector`` per statement in ``SearchDocument.vecto
 
 import html
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from itertools import islice
 
 from django.db import connection, transaction
@@ -126,6 +128,39 @@ def index_statements(pks, batch_size=BATCH_SIZE):
                 index.delete(cursor, sorted(gone))
         count += len(documents)
     return count
+
+
+# Statements changed inside a ``deferred_indexing()`` block, or None outside one.
+_pending = ContextVar("search_index_pending", default=None)
+
+
+def reindex(pks):
+    """Index the statements ``pks`` now, or once at the end of the surrounding ``deferred_indexing()`` block."""
+    pending = _pending.get()
+    if pending is None:
+        index_statements(pks)
+    else:
+        pending.update(pks)
+
+
+@contextmanager
+def deferred_indexing():
+    """Index every statement changed inside the block once, in bulk, as the block ends without an error.
+
+    An import saves a statement and then its keywords, each of which would index it: two passes per file
+    took two thirds of an import's time. A statement created and then rolled back inside the block is
+    simply not found when the block ends. An error leaves the indexing to the rollback that follows it.
+    """
+    if _pending.get() is not None:
+        yield  # the outer block indexes
+        return
+    pending = set()
+    token = _pending.set(pending)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+    index_statements(pending)
 
 
 def remove_statements(pks):

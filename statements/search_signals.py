@@ -6,13 +6,13 @@ from django.db.models.signals import m2m_changed, post_delete, post_migrate, pos
 from django.dispatch import receiver
 
 from .models import Statement, Tag
-from .search_index import index_statements, refresh_statistics, remove_statements
+from .search_index import index_statements, refresh_statistics, reindex, remove_statements
 
 
 @receiver(post_save, sender=Statement, dispatch_uid="search_statement_saved")
 def statement_saved(sender, instance, raw=False, **kwargs):
     # Raw saves (fixtures, restored revisions) are indexed too: the index reads the row back.
-    index_statements([instance.pk])
+    reindex([instance.pk])
 
 
 @receiver(post_delete, sender=Statement, dispatch_uid="search_statement_deleted")
@@ -24,15 +24,15 @@ def statement_deleted(sender, instance, **kwargs):
 def tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
     if not reverse:
         if action in {"post_add", "post_remove", "post_clear"}:
-            index_statements([instance.pk])
+            reindex([instance.pk])
         return
     # tag.statements.add/remove/clear: the statements on the other side changed.
     if action == "pre_clear":
         instance._search_cleared = list(instance.statements.values_list("pk", flat=True))
     elif action in {"post_add", "post_remove"}:
-        index_statements(pk_set or ())
+        reindex(pk_set or ())
     elif action == "post_clear":
-        index_statements(getattr(instance, "_search_cleared", ()))
+        reindex(getattr(instance, "_search_cleared", ()))
 
 
 def _names(tag):
@@ -50,7 +50,7 @@ def tag_saved(sender, instance, created, **kwargs):
     # Only a rename changes what finds the tag's statements; a tag may carry thousands of them.
     old = getattr(instance, "_search_old_names", None)
     if not created and old is not None and tuple(old) != _names(instance):
-        index_statements(instance.statements.values_list("pk", flat=True))
+        reindex(instance.statements.values_list("pk", flat=True))
 
 
 @receiver(pre_delete, sender=Tag, dispatch_uid="search_tag_deleting")
@@ -60,7 +60,7 @@ def tag_deleting(sender, instance, **kwargs):
 
 @receiver(post_delete, sender=Tag, dispatch_uid="search_tag_deleted")
 def tag_deleted(sender, instance, **kwargs):
-    index_statements(getattr(instance, "_search_statements", ()))
+    reindex(getattr(instance, "_search_statements", ()))
 
 
 @receiver(post_migrate, dispatch_uid="search_index_after_migrate")

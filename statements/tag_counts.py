@@ -13,7 +13,9 @@ from django.utils import timezone
 from .content_cache import generation, seconds_to_keep
 from .models import Statement, Tag
 
-COUNTS_CACHE_SECONDS = 3600
+# Without a shared cache each process keeps its own copy, which only its own changes renew: five minutes bounds
+# how long another process may show old figures.
+COUNTS_CACHE_SECONDS = 300
 
 
 def _counted():
@@ -25,7 +27,7 @@ def _counted():
         counted = list(
             Statement.objects.published(now=started)
             .filter(tags__isnull=False)
-            .values_list("tags")
+            .values("tags")
             .annotate(count=Count("pk"))
             .order_by("-count", "tags__key_ar", "tags__key_en")
             .values_list("tags", "count")

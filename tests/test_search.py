@@ -338,7 +338,7 @@ def test_saving_a_tag_without_renaming_it_does_not_reindex_its_statements(make_s
     tag = make_tag(name_en="Deserts")
     make_statement(title_en="Field notes", body_en="<p>notes</p>", tags=[tag])
     calls = []
-    monkeypatch.setattr("statements.search_signals.index_statements", lambda pks: calls.append(list(pks)))
+    monkeypatch.setattr("statements.search_signals.reindex", lambda pks: calls.append(list(pks)))
     tag.save()
     assert calls == []
     tag.name_ar = "صحارى"

@@ -5,7 +5,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from reversion.models import Version
 
@@ -224,3 +224,47 @@ def test_restoring_a_revision_whose_keyword_was_merged_since_finds_it_by_the_key
 
     assert found("ibis") == found("hardline") == {statement.pk}
     assert found("stork") == found("zealotry") == set()
+
+
+def test_an_import_indexes_its_statements_once_per_batch_not_on_every_save(tmp_path, monkeypatch):
+    from statements import search_index
+
+    text = EN_SAMPLE.read_text(encoding="utf-8")
+    for word in ("heliograph", "semaphore", "telegraph"):
+        page = text.replace("the Document on Human Fraternity", f"the {word} charter")
+        (tmp_path / f"{word}.txt").write_text(page, encoding="utf-8")
+    (tmp_path / "broken.txt").write_text("not an old-site page", encoding="utf-8")
+    passes = []
+    index_now = search_index.index_statements
+    monkeypatch.setattr(search_index, "index_statements", lambda pks: passes.append(set(pks)) or index_now(pks))
+
+    with pytest.raises(CommandError, match="1 of 4 files"):
+        call_command("import_statements", str(tmp_path), stdout=StringIO(), stderr=StringIO())
+
+    imported = set(Statement.objects.values_list("pk", flat=True))
+    assert len(imported) == 3 and passes == [imported]
+    for word in ("heliograph", "semaphore", "telegraph"):
+        assert found(word) == {Statement.objects.get(title_en__contains=word).pk}
+
+
+def test_deferred_indexing_indexes_once_at_the_end_and_not_after_an_error(make_statement, monkeypatch):
+    from statements import search_index
+
+    passes = []
+    index_now = search_index.index_statements
+    monkeypatch.setattr(search_index, "index_statements", lambda pks: passes.append(set(pks)) or index_now(pks))
+    with search_index.deferred_indexing():
+        first = make_statement(title_en="Heliograph report", body_en="<p>heliograph</p>")
+        with search_index.deferred_indexing():  # an inner block leaves the indexing to the outer one
+            second = make_statement(title_en="Semaphore report", body_en="<p>semaphore</p>")
+        assert passes == [] and found("heliograph") == set()
+    assert passes == [{first.pk, second.pk}]
+    assert found("heliograph") == {first.pk} and found("semaphore") == {second.pk}
+
+    with pytest.raises(RuntimeError), search_index.deferred_indexing():
+        make_statement(title_en="Telegraph report", body_en="<p>telegraph</p>")
+        raise RuntimeError("the caller's transaction rolls back")
+    assert len(passes) == 1
+    first.title_en = "Heliograph and telegraph"
+    first.save()  # outside a block, a save indexes at once again
+    assert found("telegraph") == {first.pk}

@@ -5,6 +5,7 @@ from django.db import transaction
 
 from statements.importing import Importer, Outcome, collect_files
 from statements.models import Statement
+from statements.search_index import deferred_indexing
 
 BATCH_SIZE = 100
 
@@ -40,8 +41,8 @@ class Command(BaseCommand):
         for first in range(0, len(files), BATCH_SIZE):
             # Each file is a savepoint of its own inside a batch; committing per batch rather than per file
             # spares a disk sync per file. An interrupted run loses at most one batch, which running the
-            # import again brings in.
-            with transaction.atomic():
+            # import again brings in. The batch's statements are indexed for search together, before it commits.
+            with transaction.atomic(), deferred_indexing():
                 for done, path in enumerate(files[first : first + BATCH_SIZE], first + 1):
                     outcome = importer.import_file(path)
                     outcomes.append(outcome)
