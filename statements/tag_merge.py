@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from reversion.models import Version
 
 from .models import Tag, TagRedirect
+from .search_index import deferred_indexing
 
 
 class MergeError(ValueError):
@@ -30,14 +31,16 @@ def merge_tag(source, target, user=None):
     note = _("Keyword “%(source)s” merged into “%(target)s”.") % {"source": source, "target": target}
     _record(note, user, source)
     statements = list(source.statements.all())
-    for statement in statements:
-        statement.tags.add(target)
-        statement.tags.remove(source)
-        _record(note, user, statement)
-    # Earlier merges into the source now lead to the target: no chain of redirects, no dead end.
-    TagRedirect.objects.filter(tag=source).update(tag=target)
-    TagRedirect.objects.update_or_create(old_slug=source.slug, defaults={"tag": target})
-    source.delete()
+    # The moved statements are indexed for search once, together, rather than on each add and remove.
+    with deferred_indexing():
+        for statement in statements:
+            statement.tags.add(target)
+            statement.tags.remove(source)
+            _record(note, user, statement)
+        # Earlier merges into the source now lead to the target: no chain of redirects, no dead end.
+        TagRedirect.objects.filter(tag=source).update(tag=target)
+        TagRedirect.objects.update_or_create(old_slug=source.slug, defaults={"tag": target})
+        source.delete()
     return len(statements)
 
 

@@ -268,3 +268,17 @@ def test_deferred_indexing_indexes_once_at_the_end_and_not_after_an_error(make_s
     first.title_en = "Heliograph and telegraph"
     first.save()  # outside a block, a save indexes at once again
     assert found("telegraph") == {first.pk}
+
+
+def test_merging_a_keyword_indexes_its_statements_in_one_pass(two_keywords, make_statement, monkeypatch):
+    from statements import search_index
+    from statements.tag_merge import merge_tag
+
+    source, target, first = two_keywords
+    others = [make_statement(title_en=f"Report {n}", body_en="<p>report</p>", tags=[source]) for n in range(2)]
+    passes = []
+    index_now = search_index.index_statements
+    monkeypatch.setattr(search_index, "index_statements", lambda pks: passes.append(set(pks)) or index_now(pks))
+    merge_tag(source, target)
+    assert passes == [{first.pk, *(s.pk for s in others)}]
+    assert found("hardline") == {first.pk, *(s.pk for s in others)} and found("zealotry") == set()
