@@ -38,15 +38,19 @@ def plain_text(html_text):
     return html.unescape(_TAG.sub(" ", html_text or ""))
 
 
-def document_parts(statement, tags):
-    """``{(weight, lang): original text}`` for one statement and its tags."""
+def document_parts(statement, tags, body=True):
+    """``{(weight, lang): original text}`` for one statement and its tags (without the body: the head only)."""
     parts = {}
     for lang in LANGUAGE_CODES:
         names = [getattr(tag, f"name_{lang}", "") or "" for tag in tags]
         parts["A", lang] = " ".join([getattr(statement, f"title_{lang}", "") or "", *names])
         parts["B", lang] = getattr(statement, f"summary_{lang}", "") or ""
-        parts["C", lang] = plain_text(getattr(statement, f"body_{lang}", ""))
+        if body:
+            parts["C", lang] = plain_text(getattr(statement, f"body_{lang}", ""))
     return parts
+
+
+HEAD_FIELDS = [f"{field}_{lang}" for field in ("title", "summary") for lang in LANGUAGE_CODES]
 
 
 class PostgresIndex:
@@ -62,12 +66,17 @@ class PostgresIndex:
                 for lang in LANGUAGE_CODES
             )
 
-        # The head (A and B) is computed once and reused as the start of the whole vector.
+        # The head (A and B) is computed once and reused as the end of the whole vector. The body (C) comes
+        # first, so a new head can replace the old one without moving the body's word positions.
         self.upsert = (
             f"INSERT INTO {table} (statement_id, head, vector, indexed_at) "
-            f"SELECT %s, head, head || {weighted('C')}, %s FROM (SELECT {weighted('AB')} AS head) AS parts "
+            f"SELECT %s, head, {weighted('C')} || head, %s FROM (SELECT {weighted('AB')} AS head) AS parts "
             "ON CONFLICT (statement_id) DO UPDATE "
             "SET head = EXCLUDED.head, vector = EXCLUDED.vector, indexed_at = EXCLUDED.indexed_at"
+        )
+        self.replace_head = (
+            f"UPDATE {table} SET head = parts.head, vector = ts_filter(vector, '{{c}}') || parts.head, "
+            f"indexed_at = %s FROM (SELECT {weighted('AB')} AS head) AS parts WHERE statement_id = %s"
         )
 
     def write(self, cursor, documents):
@@ -80,6 +89,14 @@ class PostgresIndex:
             # Parameters in the order they appear in the statement: the C parts come before the head's.
             rows.append((pk, *body, now, *head))
         cursor.executemany(self.upsert, rows)
+
+    def write_heads(self, cursor, documents):
+        now = timezone.now()
+        rows = []
+        for pk, parts in documents:
+            head = [fold_words(parts[weight, lang]) for weight in "AB" for lang in LANGUAGE_CODES]
+            rows.append((now, *head, pk))
+        cursor.executemany(self.replace_head, rows)
 
     def delete(self, cursor, pks):
         SearchDocument.objects.filter(statement_id__in=pks).delete()
@@ -103,6 +120,16 @@ class SqliteIndex:
             unique_fields=["statement"],
             update_fields=["indexed_at"],
         )
+
+    def write_heads(self, cursor, documents):
+        cursor.executemany(
+            f"UPDATE {FTS_TABLE} SET a = %s, b = %s WHERE rowid = %s",
+            [
+                (*(" ".join(terms(parts[weight, "ar"]) + terms(parts[weight, "en"])) for weight in "AB"), pk)
+                for pk, parts in documents
+            ],
+        )
+        SearchDocument.objects.filter(statement_id__in=[pk for pk, _ in documents]).update(indexed_at=timezone.now())
 
     def delete(self, cursor, pks):
         cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(pk,) for pk in pks])
@@ -134,13 +161,18 @@ def index_statements(pks, batch_size=BATCH_SIZE):
 _pending = ContextVar("search_index_pending", default=None)
 
 
-def reindex(pks):
-    """Index the statements ``pks`` now, or once at the end of the surrounding ``deferred_indexing()`` block."""
+def reindex(pks, head_only=False):
+    """Index the statements ``pks`` now, or once at the end of the surrounding ``deferred_indexing()`` block.
+
+    ``head_only``: only their titles, keywords or summaries changed (a block indexes them whole).
+    """
     pending = _pending.get()
-    if pending is None:
-        index_statements(pks)
-    else:
+    if pending is not None:
         pending.update(pks)
+    elif head_only:
+        index_heads(pks)
+    else:
+        index_statements(pks)
 
 
 @contextmanager
@@ -161,6 +193,27 @@ def deferred_indexing():
     finally:
         _pending.reset(token)
     index_statements(pending)
+
+
+def index_heads(pks, batch_size=BATCH_SIZE):
+    """Bring the title, keyword and summary part of the index up to date for ``pks``, keeping their bodies'.
+
+    A keyword renamed or deleted changes only that part of its statements, and a keyword may carry thousands:
+    reading and stemming every body again took 41 s for 15,000 statements. Statements the index lacks are
+    indexed whole.
+    """
+    index = backend()
+    count = 0
+    for chunk in batched(sorted(set(pks)), batch_size):
+        with transaction.atomic(), connection.cursor() as cursor:
+            indexed = set(SearchDocument.objects.filter(statement_id__in=chunk).values_list("statement_id", flat=True))
+            statements = Statement.objects.filter(pk__in=indexed).only(*HEAD_FIELDS).prefetch_related("tags")
+            documents = [(s.pk, document_parts(s, list(s.tags.all()), body=False)) for s in statements]
+            if documents:
+                index.write_heads(cursor, documents)
+        count += len(documents)
+        count += index_statements(set(chunk) - indexed, batch_size)
+    return count
 
 
 def remove_statements(pks):

@@ -50,7 +50,7 @@ def tag_saved(sender, instance, created, **kwargs):
     # Only a rename changes what finds the tag's statements; a tag may carry thousands of them.
     old = getattr(instance, "_search_old_names", None)
     if not created and old is not None and tuple(old) != _names(instance):
-        reindex(instance.statements.values_list("pk", flat=True))
+        reindex(instance.statements.values_list("pk", flat=True), head_only=True)
 
 
 @receiver(pre_delete, sender=Tag, dispatch_uid="search_tag_deleting")
@@ -60,7 +60,7 @@ def tag_deleting(sender, instance, **kwargs):
 
 @receiver(post_delete, sender=Tag, dispatch_uid="search_tag_deleted")
 def tag_deleted(sender, instance, **kwargs):
-    reindex(getattr(instance, "_search_statements", ()))
+    reindex(getattr(instance, "_search_statements", ()), head_only=True)
 
 
 @receiver(post_migrate, dispatch_uid="search_index_after_migrate")
