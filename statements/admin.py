@@ -13,6 +13,7 @@ from .admin_titles import StatementTitleColumn, TagNameColumns
 from .models import SourceLink, Statement, Tag
 from .revisions import register_revisions
 from .rich_text import BodyEditorWidget
+from .search_query import matching, parse
 
 # Before StatementAdmin is built: it would otherwise register Statement itself, following every inline.
 register_revisions()
@@ -44,6 +45,15 @@ class StatementAdmin(
         (_("Length and translation"), {"fields": ("writing_figures",)}),
         (_("Publication"), {"fields": ("published_on", "status", "publish_at", "tags", "version", "base_version")}),
     )
+
+    def get_search_results(self, request, queryset, search_term):
+        """Titles containing the typed text, and statements whose words match it the way the public search
+        matches them (without diacritics, any hamza form, in the summary and body too), drafts included."""
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        query = parse(search_term)
+        if not query.is_empty:
+            found |= queryset.filter(matching(query))
+        return found, may_have_duplicates
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = mark_language(db_field, super().formfield_for_dbfield(db_field, request, **kwargs))
