@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from reversion.models import Version
 
+from statements import search_index
 from statements.models import Statement, Tag
 from statements.search_query import parse, search
 
@@ -226,17 +227,21 @@ def test_restoring_a_revision_whose_keyword_was_merged_since_finds_it_by_the_key
     assert found("stork") == found("zealotry") == set()
 
 
-def test_an_import_indexes_its_statements_once_per_batch_not_on_every_save(tmp_path, monkeypatch):
-    from statements import search_index
+@pytest.fixture
+def passes(monkeypatch):
+    """The sets of statements indexed, one per indexing pass, as they happen (indexing still takes place)."""
+    seen = []
+    index_now = search_index.index_statements
+    monkeypatch.setattr(search_index, "index_statements", lambda pks: seen.append(set(pks)) or index_now(pks))
+    return seen
 
+
+def test_an_import_indexes_its_statements_once_per_batch_not_on_every_save(tmp_path, passes):
     text = EN_SAMPLE.read_text(encoding="utf-8")
     for word in ("heliograph", "semaphore", "telegraph"):
         page = text.replace("the Document on Human Fraternity", f"the {word} charter")
         (tmp_path / f"{word}.txt").write_text(page, encoding="utf-8")
     (tmp_path / "broken.txt").write_text("not an old-site page", encoding="utf-8")
-    passes = []
-    index_now = search_index.index_statements
-    monkeypatch.setattr(search_index, "index_statements", lambda pks: passes.append(set(pks)) or index_now(pks))
 
     with pytest.raises(CommandError, match="1 of 4 files"):
         call_command("import_statements", str(tmp_path), stdout=StringIO(), stderr=StringIO())
@@ -247,12 +252,7 @@ def test_an_import_indexes_its_statements_once_per_batch_not_on_every_save(tmp_p
         assert found(word) == {Statement.objects.get(title_en__contains=word).pk}
 
 
-def test_deferred_indexing_indexes_once_at_the_end_and_not_after_an_error(make_statement, monkeypatch):
-    from statements import search_index
-
-    passes = []
-    index_now = search_index.index_statements
-    monkeypatch.setattr(search_index, "index_statements", lambda pks: passes.append(set(pks)) or index_now(pks))
+def test_deferred_indexing_indexes_once_at_the_end_and_not_after_an_error(make_statement, passes):
     with search_index.deferred_indexing():
         first = make_statement(title_en="Heliograph report", body_en="<p>heliograph</p>")
         with search_index.deferred_indexing():  # an inner block leaves the indexing to the outer one
@@ -270,15 +270,11 @@ def test_deferred_indexing_indexes_once_at_the_end_and_not_after_an_error(make_s
     assert found("telegraph") == {first.pk}
 
 
-def test_merging_a_keyword_indexes_its_statements_in_one_pass(two_keywords, make_statement, monkeypatch):
-    from statements import search_index
+def test_merging_a_keyword_indexes_its_statements_in_one_pass(two_keywords, make_statement, passes):
     from statements.tag_merge import merge_tag
 
     source, target, first = two_keywords
     others = [make_statement(title_en=f"Report {n}", body_en="<p>report</p>", tags=[source]) for n in range(2)]
-    passes = []
-    index_now = search_index.index_statements
-    monkeypatch.setattr(search_index, "index_statements", lambda pks: passes.append(set(pks)) or index_now(pks))
     merge_tag(source, target)
     assert passes == [{first.pk, *(s.pk for s in others)}]
     assert found("hardline") == {first.pk, *(s.pk for s in others)} and found("zealotry") == set()
