@@ -22,8 +22,8 @@ from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from statements.discovery.related import neighbours, related_statements  # noqa: E402
 from statements.models import Statement, Tag  # noqa: E402
-from statements.related import neighbours, related_statements  # noqa: E402
 
 
 class Rollback(Exception):

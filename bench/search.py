@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def queries():
-    from statements.synthetic import vocabulary
+    from statements.demo.synthetic import vocabulary
 
     ar, en = vocabulary("ar"), vocabulary("en")
     return [
@@ -56,7 +56,7 @@ def icontains_scan(q):
     from django.db.models import Q
 
     from statements.models import Statement
-    from statements.search_query import parse
+    from statements.search.query import parse
 
     query = parse(q)
     condition = Q()
@@ -81,7 +81,7 @@ def measure(url, repeat, scan_repeat, lang):
     from django.test import Client
 
     from statements.models import Statement
-    from statements.search_query import parse, search
+    from statements.search.query import parse, search
 
     client = Client()
     total = Statement.objects.count()

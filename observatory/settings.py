@@ -35,6 +35,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so its fields are patched in first.
     "modeltranslation",
+    # Before the admin: its ready() registers the statements with django-reversion (after modeltranslation
+    # has added the per-language fields) before the admin's autodiscovery builds the compare admin.
+    "statements",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -47,7 +50,6 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "reversion",
     "reversion_compare",
-    "statements",
 ]
 
 MIDDLEWARE = [
@@ -77,7 +79,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "statements.context_processors.site",
+                "observatory.context_processors.site",
             ],
         },
     },

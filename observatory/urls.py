@@ -3,7 +3,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from statements.crawlers import robots_txt, sitemap_section, sitemap_xml
+from observatory.robots import robots_txt
+from statements.discovery.views import sitemap_section, sitemap_xml
 
 admin.site.site_header = _("Observatory editorial desk")
 admin.site.site_title = _("Observatory")
@@ -23,5 +24,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-handler404 = "statements.errors.page_not_found"
-handler500 = "statements.errors.server_error"
+handler404 = "observatory.errors.page_not_found"
+handler500 = "observatory.errors.server_error"

@@ -7,15 +7,10 @@ class StatementsConfig(AppConfig):
     verbose_name = _("Statements")
 
     def ready(self):
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        # Receivers are declared with ``@receiver`` where they work; importing the modules connects them.
+        from observatory import checks  # noqa: F401
+        from statements.caching import generation  # noqa: F401
+        from statements.editorial.revisions import register_revisions
+        from statements.search import signals  # noqa: F401
 
-        from . import checks  # noqa: F401
-        from .content_cache import content_changed
-        from .models import Statement, Tag
-
-        for model in (Statement, Tag):
-            post_save.connect(content_changed, sender=model, dispatch_uid=f"content_{model.__name__}_saved")
-            post_delete.connect(content_changed, sender=model, dispatch_uid=f"content_{model.__name__}_deleted")
-        m2m_changed.connect(content_changed, sender=Statement.tags.through, dispatch_uid="content_tags_changed")
-
-        from . import search_signals  # noqa: F401
+        register_revisions()

@@ -1,6 +1,6 @@
 """Dates as readers of each language write them, independent of the server's locale."""
 
-from .textnorm import normalize
+from statements.text.normalize import normalize
 
 ARABIC_MONTHS = (
     "يناير",

@@ -11,13 +11,10 @@ from django.utils.html import format_html, strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from .sanitize import sanitize_html
-from .textnorm import normalize
-from .writing import reading_minutes, visible_text, word_count
-
-LANGUAGE_CODES = ("ar", "en")
-TEXT_DIRECTION = {"ar": "rtl", "en": "ltr"}
-
+from statements.languages import LANGUAGE_CODES, TEXT_DIRECTION
+from statements.text.normalize import normalize
+from statements.text.plain import reading_minutes, visible_text, word_count
+from statements.text.sanitize import sanitize_html
 
 TEXT_FIELDS = tuple(f"{name}_{lang}" for lang in LANGUAGE_CODES for name in ("title", "summary", "body"))
 

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Statement, Tag
+from statements.models import Statement, Tag
 
 
 @register(Statement)

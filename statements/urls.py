@@ -1,7 +1,9 @@
 from django.urls import path, register_converter
 
-from . import feeds, search_views, views
-from .converters import MonthConverter, UnicodeSlugConverter, YearConverter
+from statements import views
+from statements.converters import MonthConverter, UnicodeSlugConverter, YearConverter
+from statements.discovery import feeds
+from statements.search import views as search_views
 
 register_converter(YearConverter, "year")
 register_converter(MonthConverter, "month")

@@ -7,9 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import get_language
 
-from .models import Statement, Tag, TagRedirect
-from .tag_counts import most_used_tags, public_tags
-from .textnorm import index_letter, is_arabic, sort_key
+from statements.discovery.keyword_counts import most_used_tags, public_tags
+from statements.models import Statement, Tag, TagRedirect
+from statements.text.normalize import index_letter, is_arabic, sort_key
 
 PAGE_SIZE = 20
 MAX_ID = 2**62  # larger ids overflow the database integer: they are simply not found

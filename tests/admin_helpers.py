@@ -102,3 +102,7 @@ def post_change(client, statement, **changes):
     data = form_data(client.get(change_url(statement), HTTP_ACCEPT_LANGUAGE="en"))
     data.update(changes)
     return client.post(change_url(statement), data, HTTP_ACCEPT_LANGUAGE="en")
+
+
+def revision_url(statement, version):
+    return reverse("admin:statements_statement_revision", args=[statement.pk, version.pk])

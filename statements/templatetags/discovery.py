@@ -9,8 +9,8 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from .. import related as related_reading
-from ..structured_data import describe, news_article, script_json
+from statements.discovery import related as related_reading
+from statements.discovery.structured_data import describe, news_article, script_json
 
 register = template.Library()
 

@@ -3,10 +3,10 @@ from django.utils.encoding import uri_to_iri
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from ..dates import long_date as format_long_date
-from ..dates import month_name
-from ..models import TEXT_DIRECTION
-from ..sanitize import sanitize_html
+from statements.dates import long_date as format_long_date
+from statements.dates import month_name
+from statements.languages import TEXT_DIRECTION
+from statements.text.sanitize import sanitize_html
 
 register = template.Library()
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from statements.export_format import dumps, export_document
+from statements.archive.export import dumps, export_document
 
 
 class Command(BaseCommand):

@@ -3,9 +3,9 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from statements.importing import Importer, Outcome, collect_files
+from statements.archive.importer import Importer, Outcome, collect_files
 from statements.models import Statement
-from statements.search_index import deferred_indexing
+from statements.search.index import deferred_indexing
 
 BATCH_SIZE = 100
 

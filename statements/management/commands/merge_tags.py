@@ -2,8 +2,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from statements.editorial.merge import merge_tag
 from statements.models import Tag
-from statements.tag_merge import merge_tag
 
 
 class Command(BaseCommand):

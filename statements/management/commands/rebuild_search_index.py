@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from statements.search_index import BATCH_SIZE, rebuild
+from statements.search.index import BATCH_SIZE, rebuild
 
 
 class Command(BaseCommand):

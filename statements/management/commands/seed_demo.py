@@ -5,11 +5,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from statements.demo_content import STATEMENTS, TAGS
+from statements.demo.content import STATEMENTS, TAGS
+from statements.demo.load import add_synthetic_statements
+from statements.editorial.workflow import record_status_change
 from statements.models import SourceLink, Statement, Tag
-from statements.revisions import register_revisions
-from statements.synthetic_load import add_synthetic_statements
-from statements.workflow import record_status_change
 
 
 class Command(BaseCommand):
@@ -33,7 +32,6 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def _load_demo(self):
-        register_revisions()
         tags = {}
         for slug, name_ar, name_en in TAGS:
             tags[slug], _ = Tag.objects.get_or_create(slug=slug, defaults={"name_ar": name_ar, "name_en": name_en})

@@ -1,0 +1,265 @@
+"""The JSON document written by ``export_statements`` and read back by ``import_statements``.
+
+docs/export-format.md describes it for people; this module is the one place that writes and checks it.
+The same database always gives the same bytes, so an export can be compared with another one.
+"""
+
+import datetime
+import json
+import uuid
+
+from django.utils import timezone
+
+from statements.archive.legacy import ParseError
+from statements.models import SourceLink, Statement, Tag, TagRedirect
+
+FORMAT = "observatory-statements"
+VERSION = 1
+
+TEXT_FIELDS = ("title_ar", "title_en", "summary_ar", "summary_en", "body_ar", "body_en")
+SOURCE_FIELDS = ("position", "url", "title", "publisher", "published_on")
+STATEMENT_KEYS = {"uuid", "published_on", "status", "publish_at", "slug", "tags", "sources", *TEXT_FIELDS}
+TAG_KEYS = {"slug", "name_ar", "name_en", "old_slugs"}
+# Model fields an export leaves out on purpose: database ids (``uuid`` and slugs identify rows across
+# databases), each database's own bookkeeping, and modeltranslation's untranslated base columns.
+NOT_EXPORTED = {
+    # Edit times are bookkeeping of this database (like created_at): an import is a new edit.
+    "statements.Statement": {
+        "id",
+        "title",
+        "summary",
+        "body",
+        "version",
+        "created_at",
+        "updated_at",
+        "text_edited_at_ar",
+        "text_edited_at_en",
+    },
+    "statements.Tag": {"id", "name", "key_ar", "key_en"},
+    "statements.SourceLink": {"id", "statement"},
+    "statements.TagRedirect": {"id", "created_at"},
+}
+
+
+def _field_limit(model, name):
+    return model._meta.get_field(name).max_length
+
+
+# --- writing -------------------------------------------------------------------------------------------------
+
+
+def export_document():
+    statements = Statement.objects.prefetch_related("tags", "sources")
+    records = sorted((statement_record(s) for s in statements), key=lambda r: (r["published_on"], r["uuid"]))
+    tags = sorted((tag_record(tag) for tag in Tag.objects.prefetch_related("redirects")), key=lambda t: t["slug"])
+    return {"format": FORMAT, "version": VERSION, "statements": records, "tags": tags}
+
+
+def tag_record(tag):
+    return {
+        "slug": tag.slug,
+        "name_ar": tag.name_ar or "",
+        "name_en": tag.name_en or "",
+        "old_slugs": sorted(redirect.old_slug for redirect in tag.redirects.all()),
+    }
+
+
+def statement_record(statement):
+    record = {field: getattr(statement, field) or "" for field in TEXT_FIELDS}
+    record.update(
+        uuid=str(statement.uuid),
+        published_on=statement.published_on.isoformat(),
+        status=statement.status,
+        publish_at=_datetime_text(statement.publish_at),
+        slug=statement.slug,
+        tags=sorted(tag.slug for tag in statement.tags.all()),
+        sources=[
+            {
+                "position": source.position,
+                "url": source.url,
+                "title": source.title,
+                "publisher": source.publisher,
+                "published_on": source.published_on.isoformat() if source.published_on else None,
+            }
+            for source in statement.sources.all()
+        ],
+    )
+    return record
+
+
+def statement_record_from_checked(checked):
+    """The record ``statement_record`` would write for a statement holding ``checked`` (from ``read_document``)."""
+    record = {field: checked[field] for field in TEXT_FIELDS}
+    record.update(
+        uuid=str(checked["uuid"]),
+        published_on=checked["published_on"].isoformat(),
+        status=checked["status"],
+        publish_at=_datetime_text(checked["publish_at"]),
+        slug=checked["slug"],
+        tags=checked["tags"],
+        sources=[
+            {**source, "published_on": source["published_on"].isoformat() if source["published_on"] else None}
+            for source in checked["sources"]
+        ],
+    )
+    return record
+
+
+def dumps(document):
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+def _datetime_text(value):
+    # In the site's time zone, with its offset: readable, and exact for any reader.
+    return timezone.localtime(value).isoformat() if value else None
+
+
+# --- reading -------------------------------------------------------------------------------------------------
+
+
+def looks_like_export(text):
+    return text.lstrip().startswith("{")
+
+
+def read_document(text):
+    """The checked document from ``text``: every statement and keyword valid, or a ParseError naming the first fault."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ParseError(f"invalid JSON: {error.msg} (line {error.lineno}, column {error.colno})") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ParseError(f'a JSON document, but not an Observatory export (no "format": "{FORMAT}")')
+    if document.get("version") != VERSION:
+        raise ParseError(
+            f"export format version {document.get('version')!r} is not supported (this site reads {VERSION})"
+        )
+    statements, tags = document.get("statements"), document.get("tags", [])
+    if not isinstance(statements, list) or not isinstance(tags, list):
+        raise ParseError("“statements” and “tags” must be lists")
+    tags = [_check_tag(n, tag) for n, tag in enumerate(tags, 1)]
+    slugs = {tag["slug"] for tag in tags}
+    if len(slugs) != len(tags):
+        raise ParseError("the same keyword slug is listed twice")
+    old_slugs = [old for tag in tags for old in tag["old_slugs"]]
+    if len(set(old_slugs)) != len(old_slugs) or slugs & set(old_slugs):
+        raise ParseError("an old keyword slug is listed twice, or is also a current slug")
+    statements = [_check_statement(n, record, slugs) for n, record in enumerate(statements, 1)]
+    if len({record["uuid"] for record in statements}) != len(statements):
+        raise ParseError("the same statement uuid is listed twice")
+    return {"statements": statements, "tags": tags}
+
+
+def _check_tag(n, tag):
+    where = f"keyword {n}"
+    if not isinstance(tag, dict):
+        raise ParseError(f"{where}: not an object")
+    _no_unknown_keys(where, tag, TAG_KEYS)
+    slug = tag.get("slug")
+    if not isinstance(slug, str) or not slug.strip() or len(slug) > _field_limit(Tag, "slug"):
+        raise ParseError(f"{where}: “slug” must be a non-empty text of at most {_field_limit(Tag, 'slug')} characters")
+    checked = {"slug": slug}
+    for field in ("name_ar", "name_en"):
+        checked[field] = _text(f"{where} ({slug})", tag, field, _field_limit(Tag, "name"))
+    old_slugs = tag.get("old_slugs", [])
+    limit = _field_limit(TagRedirect, "old_slug")
+    if not isinstance(old_slugs, list) or not all(
+        isinstance(old, str) and old.strip() and len(old) <= limit for old in old_slugs
+    ):
+        raise ParseError(f"{where} ({slug}): “old_slugs” must be a list of slugs of at most {limit} characters")
+    checked["old_slugs"] = sorted(set(old_slugs))
+    return checked
+
+
+def _check_statement(n, record, slugs):
+    where = f"statement {n}"
+    if not isinstance(record, dict):
+        raise ParseError(f"{where}: not an object")
+    _no_unknown_keys(where, record, STATEMENT_KEYS)
+    try:
+        key = uuid.UUID(str(record.get("uuid")))
+    except ValueError:
+        raise ParseError(f"{where}: “uuid” is missing or not a UUID") from None
+    where = f"statement {n} ({key})"
+    checked = {"uuid": key}
+    for field in TEXT_FIELDS:
+        limit = _field_limit(Statement, "title") if field.startswith("title_") else None
+        checked[field] = _text(where, record, field, limit)
+    checked["slug"] = _text(where, record, "slug", _field_limit(Statement, "slug"))
+    checked["published_on"] = _date(where, record, "published_on", required=True)
+    status = record.get("status")
+    if status not in Statement.Status.values:
+        raise ParseError(f"{where}: “status” must be one of {', '.join(Statement.Status.values)}")
+    checked["status"] = status
+    checked["publish_at"] = _datetime(where, record.get("publish_at"))
+    tag_slugs = record.get("tags", [])
+    if not isinstance(tag_slugs, list) or not all(isinstance(slug, str) for slug in tag_slugs):
+        raise ParseError(f"{where}: “tags” must be a list of keyword slugs")
+    unknown = sorted(set(tag_slugs) - slugs)
+    if unknown:
+        raise ParseError(f"{where}: keyword “{unknown[0]}” is not in the document's “tags” list")
+    checked["tags"] = sorted(set(tag_slugs))
+    sources = record.get("sources", [])
+    if not isinstance(sources, list):
+        raise ParseError(f"{where}: “sources” must be a list")
+    checked["sources"] = [_check_source(f"{where}, source {i}", source) for i, source in enumerate(sources, 1)]
+    return checked
+
+
+def _check_source(where, source):
+    if not isinstance(source, dict):
+        raise ParseError(f"{where}: not an object")
+    _no_unknown_keys(where, source, set(SOURCE_FIELDS))
+    url = source.get("url")
+    if not isinstance(url, str) or not url.strip() or len(url) > _field_limit(SourceLink, "url"):
+        raise ParseError(
+            f"{where}: “url” must be a non-empty text of at most {_field_limit(SourceLink, 'url')} characters"
+        )
+    position = source.get("position", 0)
+    if not isinstance(position, int) or isinstance(position, bool) or position < 0:
+        raise ParseError(f"{where}: “position” must be a whole number, 0 or more")
+    return {
+        "position": position,
+        "url": url,
+        "title": _text(where, source, "title", _field_limit(SourceLink, "title")),
+        "publisher": _text(where, source, "publisher", _field_limit(SourceLink, "publisher")),
+        "published_on": _date(where, source, "published_on", required=False),
+    }
+
+
+def _no_unknown_keys(where, value, known):
+    unknown = sorted(set(value) - known)
+    if unknown:
+        raise ParseError(f"{where}: unknown field “{unknown[0]}”")
+
+
+def _text(where, record, field, limit):
+    value = record.get(field, "")
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ParseError(f"{where}: “{field}” must be text")
+    if limit and len(value) > limit:
+        raise ParseError(f"{where}: “{field}” is longer than {limit} characters")
+    return value
+
+
+def _date(where, record, field, *, required):
+    value = record.get(field)
+    if value is None and not required:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ParseError(f"{where}: “{field}” must be a date like 2018-04-29") from None
+
+
+def _datetime(where, value):
+    if value is None:
+        return None
+    try:
+        moment = datetime.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise ParseError(f"{where}: “publish_at” must be an ISO 8601 date and time with an offset, or null")
+    return moment

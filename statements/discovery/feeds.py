@@ -1,0 +1,149 @@
+"""Atom and RSS feeds of the latest public statements, for the whole site and for one keyword.
+
+The URL's language decides the feed's language: titles and summaries come from ``Statement.text_in``,
+so a statement written in one language only still has a title in the other language's feed.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from statements.models import Statement, Tag, TagRedirect
+
+FEED_LENGTH = 30
+SUMMARY_WORDS = 60
+
+
+class AtomFeedWithEntryLanguages(Atom1Feed):
+    """Atom whose entries declare their own language: a one-language statement in the other language's feed."""
+
+    def item_attributes(self, item):
+        return {**super().item_attributes(item), "xml:lang": item["lang"]}
+
+
+class RssFeedWithItemLanguages(Rss201rev2Feed):
+    """RSS 2.0 has a language for the channel only; Dublin Core's ``dc:language`` gives each item its own."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:dc": "http://purl.org/dc/elements/1.1/"}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("dc:language", item["lang"])
+
+
+def statement_summary(text):
+    """The summary, or the opening words of the body when a statement has none."""
+    return text.summary or Truncator(strip_tags(text.body).strip()).words(SUMMARY_WORDS)
+
+
+class LatestStatementsFeed(Feed):
+    feed_type = AtomFeedWithEntryLanguages
+
+    def title(self):
+        return str(settings.SITE_NAME)
+
+    def subtitle(self):
+        return _("The latest statements of the observatory")
+
+    def description(self):
+        return self.subtitle()
+
+    def link(self):
+        return reverse("statements:home")
+
+    def feed_url(self):
+        return reverse("statements:feed")
+
+    def statements(self):
+        return Statement.objects.published().newest_first().prefetch_related("tags")
+
+    def items(self):
+        return self.statements()[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.text_in(get_language()).title or _("Untitled statement")
+
+    def item_description(self, item):
+        return statement_summary(item.text_in(get_language()))
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return timezone.make_aware(datetime.datetime.combine(item.published_on, datetime.time.min))
+
+    def item_updateddate(self, item):
+        # A scheduled statement reaches readers when its moment comes, even if it was last edited before.
+        return max(item.updated_at, item.publish_at or item.updated_at, self.item_pubdate(item))
+
+    def item_extra_kwargs(self, item):
+        # The language the entry's title and summary are written in, which is not the feed's on a fallback.
+        return {"lang": item.text_in(get_language()).lang}
+
+    def item_categories(self, item):
+        lang = get_language()
+        return [tag.name_in(lang)[0] for tag in item.tags.all()]
+
+
+class LatestStatementsRssFeed(LatestStatementsFeed):
+    feed_type = RssFeedWithItemLanguages
+
+    def feed_url(self):
+        return reverse("statements:feed_rss")
+
+
+class TagFeed(LatestStatementsFeed):
+    """The latest public statements carrying one keyword; an unknown keyword is a 404.
+
+    A keyword merged into another keeps its feed address, as it keeps its page: it moves for good to the feed
+    of the keyword it joined, so feed readers follow it.
+    """
+
+    url_name = "statements:tag_feed"
+
+    def __call__(self, request, slug):
+        try:
+            return super().__call__(request, slug=slug)
+        except Http404:
+            # Looked up only when no live keyword has the slug: a live keyword always wins over an old slug.
+            moved = TagRedirect.objects.select_related("tag").filter(old_slug=slug).first()
+            if moved is None:
+                raise
+            return HttpResponsePermanentRedirect(reverse(self.url_name, args=[moved.tag.slug]))
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Tag, slug=slug)
+
+    def title(self, obj):
+        return _("%(keyword)s · %(site)s") % {"keyword": obj.name_in(get_language())[0], "site": settings.SITE_NAME}
+
+    def subtitle(self, obj):
+        return _("The latest statements with the keyword “%(keyword)s”") % {"keyword": obj.name_in(get_language())[0]}
+
+    def description(self, obj):
+        return self.subtitle(obj)
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def feed_url(self, obj):
+        return reverse(self.url_name, args=[obj.slug])
+
+    def items(self, obj):
+        return self.statements().filter(tags=obj)[:FEED_LENGTH]
+
+
+class TagRssFeed(TagFeed):
+    feed_type = RssFeedWithItemLanguages
+    url_name = "statements:tag_feed_rss"
