@@ -1,4 +1,6 @@
-"""Dates as readers of each language write them, independent of the server's locale."""
+"""Dates as readers of each language write them, and month names as dated texts spell them (for the importer)."""
+
+from django.utils import dateformat, translation
 
 from statements.text.normalize import normalize
 
@@ -34,17 +36,23 @@ ENGLISH_MONTHS = (
 ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+# Django's own date formatting and month names; the project catalogue spells the one month Django's Arabic
+# catalogue writes differently (إبريل as أبريل, as the observatory writes it).
+LONG_DATE_FORMAT = {"ar": "l، j F Y", "en": "l, j F Y"}
+
+
 def long_date(value, lang):
     """ "الأحد، 29 أبريل 2018" in Arabic, "Sunday, 29 April 2018" in English."""
     if value is None:
         return ""
-    if lang == "ar":
-        return f"{ARABIC_WEEKDAYS[value.weekday()]}، {value.day} {ARABIC_MONTHS[value.month - 1]} {value.year}"
-    return f"{ENGLISH_WEEKDAYS[value.weekday()]}, {value.day} {ENGLISH_MONTHS[value.month - 1]} {value.year}"
+    with translation.override(lang):
+        return dateformat.format(value, LONG_DATE_FORMAT[lang])
 
 
-def month_name(month, lang):
-    return (ARABIC_MONTHS if lang == "ar" else ENGLISH_MONTHS)[month - 1]
+def month_year(value, lang):
+    """ "أبريل 2018" or "April 2018"."""
+    with translation.override(lang):
+        return dateformat.format(value, "F Y")
 
 
 # Other spellings of month names found in dated text: for reading dates (``parse_month``), never for writing them.

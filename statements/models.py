@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -134,7 +134,7 @@ class Statement(models.Model):
         return bool(getattr(self, f"title_{lang}", ""))
 
     def _has_body(self, lang):
-        return bool(strip_tags(getattr(self, f"body_{lang}", "") or "").strip())
+        return bool(visible_text(getattr(self, f"body_{lang}", "")))
 
     def has_language(self, lang):
         return self._has_title(lang) or self._has_body(lang)
@@ -177,7 +177,7 @@ class Statement(models.Model):
         errors = {}
         for lang in LANGUAGE_CODES if self.status == self.Status.PUBLISHED else ():
             title = (getattr(self, f"title_{lang}", "") or "").strip()
-            body = strip_tags(sanitize_html(getattr(self, f"body_{lang}", "") or "")).strip()
+            body = visible_text(sanitize_html(getattr(self, f"body_{lang}", "") or ""))
             if body and not title:
                 errors[f"title_{lang}"] = _("A version with a body needs a title.")
             if title and not body:

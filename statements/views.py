@@ -1,4 +1,6 @@
-import datetime
+"""The public pages. Lists and archives are Django's generic views over ``published()``; staff may preview the
+rest of a statement's life on its own page, privately."""
+
 from itertools import groupby
 
 from django.core.paginator import InvalidPage, Paginator
@@ -6,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import get_language
+from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
 
 from statements.discovery.keyword_counts import most_used_tags, public_tags
 from statements.models import Statement, Tag, TagRedirect
@@ -13,13 +16,13 @@ from statements.text.normalize import index_letter, is_arabic, sort_key
 
 PAGE_SIZE = 20
 MAX_ID = 2**62  # larger ids overflow the database integer: they are simply not found
+# A page number as links write it: no sign, no leading zero, so each page has one address.
+MAX_PAGE_DIGITS = 6
 
 
-def paginate(request, queryset, per_page=PAGE_SIZE):
-    """The requested page of ``queryset``; a page number that is not a page is a 404, never a 500."""
-    paginator = Paginator(queryset, per_page)
-    number = request.GET.get("page", "1")
-    if not (number.isascii() and number.isdigit() and len(number) <= 6):
+def page_of(paginator, number):
+    """Page ``number`` (the query string's text) of ``paginator``; anything that is not a page is a 404, never a 500."""
+    if not (number.isascii() and number.isdigit() and len(number) <= MAX_PAGE_DIGITS and number[0] != "0"):
         raise Http404("No such page.")
     try:
         return paginator.page(int(number))
@@ -27,51 +30,88 @@ def paginate(request, queryset, per_page=PAGE_SIZE):
         raise Http404("No such page.") from exc
 
 
+def paginate(request, queryset, per_page=PAGE_SIZE):
+    return page_of(Paginator(queryset, per_page), request.GET.get("page", "1"))
+
+
 def public_statements():
     # Cards show no keywords, so none are fetched; the feeds, which list them, prefetch their own.
     return Statement.objects.published().newest_first()
 
 
-def home(request):
-    return render(
-        request,
-        "statements/home.html",
-        {
-            "latest": public_statements()[:10],
-            "top_tags": most_used_tags(24),
-        },
-    )
+def kept_private(response):
+    """A preview is for the staff member looking at it: neither a shared cache nor the browser may keep it."""
+    patch_cache_control(response, private=True)
+    add_never_cache_headers(response)
+    return response
 
 
-def statement_list(request):
-    return render(request, "statements/statement_list.html", {"page": paginate(request, public_statements())})
+class PublicStatements:
+    """Public statements, newest first, a page at a time."""
+
+    paginate_by = PAGE_SIZE
+    date_field = "published_on"
+    # What is public is ``published()``'s decision alone, whatever the dates say.
+    allow_future = True
+    allow_empty = True
+    make_object_list = True
+
+    def get_queryset(self):
+        return public_statements()
+
+    def paginate_queryset(self, queryset, page_size):
+        page = page_of(self.get_paginator(queryset, page_size), self.request.GET.get("page", "1"))
+        return page.paginator, page, page.object_list, page.has_other_pages()
 
 
-def year_archive(request, year):
-    if not 1 <= year <= 9999:
-        raise Http404("No such year.")
-    statements = public_statements().filter(published_on__year=year)
-    months = list(statements.dates("published_on", "month"))
-    if not months:
-        # Four digits are also the short link of statements 1000 to 9999: a year with nothing public
-        # yields to the statement of that number, if there is one (else 404).
-        return statement_redirect(request, year)
-    return render(
-        request,
-        "statements/archive_year.html",
-        {"year": year, "months": months, "page": paginate(request, statements)},
-    )
+class StatementList(PublicStatements, ListView):
+    template_name = "statements/statement_list.html"
 
 
-def month_archive(request, year, month):
-    if not (1 <= year <= 9999 and 1 <= month <= 12):
-        raise Http404("No such month.")
-    statements = public_statements().filter(published_on__year=year, published_on__month=month)
-    return render(
-        request,
-        "statements/archive_month.html",
-        {"month": datetime.date(year, month, 1), "page": paginate(request, statements)},
-    )
+class YearArchive(PublicStatements, YearArchiveView):
+    template_name = "statements/archive_year.html"
+
+    def get(self, request, *args, year, **kwargs):
+        if not 1000 <= year <= 9999:
+            return statement_redirect(request, year)
+        response = super().get(request, *args, year=year, **kwargs)
+        if not response.context_data["date_list"]:
+            # Four digits are also the short link of statements 1000 to 9999: a year with nothing public
+            # yields to the statement of that number, if there is one (else 404).
+            return statement_redirect(request, year)
+        return response
+
+
+class MonthArchive(PublicStatements, MonthArchiveView):
+    template_name = "statements/archive_month.html"
+    month_format = "%m"
+
+    def get_date_list(self, queryset, date_type=None, ordering="ASC"):
+        # The month page lists its statements, not the days that have some: no query for them.
+        return []
+
+    def get(self, request, *args, year, month, **kwargs):
+        if not (1000 <= year <= 9999 and 1 <= month <= 12):
+            raise Http404("No such month.")
+        return super().get(request, *args, year=year, month=month, **kwargs)
+
+
+class TagDetail(PublicStatements, ListView):
+    template_name = "statements/tag_detail.html"
+
+    def get(self, request, *args, slug, **kwargs):
+        self.tag = Tag.objects.filter(slug=slug).first()
+        if self.tag is None:
+            # A keyword merged into another keeps its old address: a live tag always wins over an old slug.
+            moved = get_object_or_404(TagRedirect.objects.select_related("tag"), old_slug=slug)
+            return redirect(moved.tag, permanent=True)
+        return super().get(request, *args, slug=slug, **kwargs)
+
+    def get_queryset(self):
+        return super().get_queryset().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
 
 
 def visible_statement(request, pk):
@@ -84,34 +124,11 @@ def visible_statement(request, pk):
     return get_object_or_404(statements, pk=pk)
 
 
-def _kept_private(response):
-    """A preview is for the staff member looking at it: neither a shared cache nor the browser may keep it."""
-    patch_cache_control(response, private=True)
-    add_never_cache_headers(response)
-    return response
-
-
-def _statement_response(request, statement, template):
-    preview = not statement.is_public
-    response = render(
-        request,
-        template,
-        {
-            "statement": statement,
-            "text": statement.text_in(get_language()),
-            "preview": preview,
-            "tags": statement.tags.all(),
-            "sources": statement.sources.all(),
-        },
-    )
-    return _kept_private(response) if preview else response
-
-
 def _redirect_to_statement(statement):
     """A public statement moves for good (301); a preview only for now, and is never cached on the way."""
     if statement.is_public:
         return redirect(statement, permanent=True)
-    return _kept_private(redirect(statement))
+    return kept_private(redirect(statement))
 
 
 def statement_redirect(request, pk):
@@ -119,15 +136,39 @@ def statement_redirect(request, pk):
     return _redirect_to_statement(visible_statement(request, pk))
 
 
-def statement_detail(request, pk, slug):
-    statement = visible_statement(request, pk)
-    if slug != (statement.slug or "statement"):
-        return _redirect_to_statement(statement)
-    return _statement_response(request, statement, "statements/statement_detail.html")
+class StatementDetail(DetailView):
+    """A statement for the public; for staff, also a private preview of one that is not public (yet)."""
+
+    template_name = "statements/statement_detail.html"
+    context_object_name = "statement"
+
+    def get_object(self, queryset=None):
+        return visible_statement(self.request, self.kwargs["pk"])
+
+    def get(self, request, *args, **kwargs):
+        self.object = statement = self.get_object()
+        if "slug" in kwargs and kwargs["slug"] != (statement.slug or "statement"):
+            return _redirect_to_statement(statement)
+        response = self.render_to_response(self.get_context_data(object=statement))
+        return response if statement.is_public else kept_private(response)
+
+    def get_context_data(self, **kwargs):
+        statement = self.object
+        return super().get_context_data(
+            text=statement.text_in(get_language()),
+            preview=not statement.is_public,
+            tags=statement.tags.all(),
+            sources=statement.sources.all(),
+            **kwargs,
+        )
 
 
-def statement_print(request, pk):
-    return _statement_response(request, visible_statement(request, pk), "statements/statement_print.html")
+class StatementPrint(StatementDetail):
+    template_name = "statements/statement_print.html"
+
+
+def home(request):
+    return render(request, "statements/home.html", {"latest": public_statements()[:10], "top_tags": most_used_tags(24)})
 
 
 def tag_index(request):
@@ -144,13 +185,3 @@ def tag_index(request):
         for letter, items in groupby(entries, key=lambda e: index_letter(e["name"]))
     ]
     return render(request, "statements/tag_index.html", {"groups": groups, "total": len(entries)})
-
-
-def tag_detail(request, slug):
-    tag = Tag.objects.filter(slug=slug).first()
-    if tag is None:
-        # A keyword merged into another keeps its old address: a live tag always wins over an old slug.
-        moved = get_object_or_404(TagRedirect.objects.select_related("tag"), old_slug=slug)
-        return redirect(moved.tag, permanent=True)
-    statements = public_statements().filter(tags=tag)
-    return render(request, "statements/tag_detail.html", {"tag": tag, "page": paginate(request, statements)})

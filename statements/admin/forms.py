@@ -2,7 +2,6 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from statements.editorial.merge import merged_into
@@ -71,11 +70,9 @@ class StatementAdminForm(forms.ModelForm):
         return cleaned
 
     def _check_version(self, base):
-        current_rows = Statement.objects.filter(pk=self.instance.pk)
-        if transaction.get_connection().in_atomic_block:
-            # Hold the row until this save commits, so no other save can slip in between check and write.
-            current_rows = current_rows.select_for_update()
-        current = current_rows.values_list("version", flat=True).first()
+        # Only the friendly early answer: the lock itself is the model's conditional save (``Statement.save``),
+        # which guards every writer; a save that slips in after this check is caught there.
+        current = Statement.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
         if base is None:
             raise ValidationError(
                 _("This form does not say which version of the statement it edits. Reload the page and try again."),

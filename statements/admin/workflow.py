@@ -19,7 +19,7 @@ from statements.editorial.workflow import (
     record_status_change,
     status_note,
 )
-from statements.models import Statement, StatusChange
+from statements.models import StaleVersion, Statement, StatusChange
 
 LANGUAGE_NAMES = {"ar": gettext_lazy("Arabic"), "en": gettext_lazy("English")}
 
@@ -160,7 +160,14 @@ class WorkflowAdminMixin:
             Statement.objects.filter(pk=unquote(object_id)).update(version=before["version"])
         if before is not None and object_id is not None:
             self._follow_merged_keywords(request, unquote(object_id))
-        return super().changeform_view(request, object_id, form_url, extra_context)
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except StaleVersion:
+            if request.method != "POST" or before is not None:
+                raise
+            # Another save took this version between the form's check and our write, and the whole save
+            # rolled back. Checking the form again names the newer version and shows the editor's text back.
+            return super().changeform_view(request, object_id, form_url, extra_context)
 
     def _follow_merged_keywords(self, request, statement_id):
         followed = follow_merged_keywords(statement_id)

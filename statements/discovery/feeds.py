@@ -13,12 +13,12 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from statements.models import Statement, Tag, TagRedirect
+from statements.text.plain import visible_text
 
 FEED_LENGTH = 30
 SUMMARY_WORDS = 60
@@ -44,7 +44,7 @@ class RssFeedWithItemLanguages(Rss201rev2Feed):
 
 def statement_summary(text):
     """The summary, or the opening words of the body when a statement has none."""
-    return text.summary or Truncator(strip_tags(text.body).strip()).words(SUMMARY_WORDS)
+    return text.summary or Truncator(visible_text(text.body)).words(SUMMARY_WORDS)
 
 
 class LatestStatementsFeed(Feed):

@@ -5,8 +5,9 @@ import json
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
+
+from statements.text.plain import visible_text
 
 SITE_IMAGE = "img/og-default.png"
 SITE_LOGO = "img/logo.png"
@@ -22,7 +23,7 @@ def script_json(data):
 
 def describe(text, chars):
     """A statement's short description: its summary, else the opening of its body, as plain text."""
-    return Truncator(text.summary or strip_tags(text.body).strip()).chars(chars)
+    return Truncator(text.summary or visible_text(text.body)).chars(chars)
 
 
 def organization(request):

@@ -8,8 +8,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from statements.languages import TEXT_DIRECTION
-from statements.search.index import plain_text
 from statements.text.normalize import WORD, is_arabic, normalize, stem
+from statements.text.plain import visible_text
 
 SNIPPET_WORDS = 40
 WORDS_BEFORE = 10
@@ -91,7 +91,7 @@ class Hit:
         for lang in _preferred_languages(wanted, page_lang):
             title = getattr(statement, f"title_{lang}", "") or ""
             summary = getattr(statement, f"summary_{lang}", "") or ""
-            body = plain_text(getattr(statement, f"body_{lang}", ""))
+            body = visible_text(getattr(statement, f"body_{lang}", ""))
             text = " ".join(part for part in (summary, body) if part)
             if not (title or text.strip()):
                 continue  # not written in this language

@@ -5,8 +5,6 @@ PostgreSQL keeps a weighted ``tsvector`` per statement in ``SearchDocument.vecto
 ``statements_search_fts``. Both are fed from the same ``textnorm`` functions, so they find the same things.
 """
 
-import html
-import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 from itertools import islice
@@ -17,6 +15,7 @@ from django.utils import timezone
 from statements.languages import LANGUAGE_CODES
 from statements.models import SearchDocument, Statement
 from statements.text.normalize import fold_words, terms
+from statements.text.plain import visible_text
 
 FTS_TABLE = "statements_search_fts"
 BATCH_SIZE = 500
@@ -30,15 +29,6 @@ def batched(items, size):
         yield chunk
 
 
-_TAG = re.compile(r"<[^>]*>")
-
-
-def plain_text(html_text):
-    """The words of a stored body. Bodies are sanitised on save, so dropping tags with a pattern is safe
-    here (and much faster than an HTML parser on every search result); the output is escaped anyway."""
-    return html.unescape(_TAG.sub(" ", html_text or ""))
-
-
 def document_parts(statement, tags, body=True):
     """``{(weight, lang): original text}`` for one statement and its tags (without the body: the head only)."""
     parts = {}
@@ -47,7 +37,7 @@ def document_parts(statement, tags, body=True):
         parts["A", lang] = " ".join([getattr(statement, f"title_{lang}", "") or "", *names])
         parts["B", lang] = getattr(statement, f"summary_{lang}", "") or ""
         if body:
-            parts["C", lang] = plain_text(getattr(statement, f"body_{lang}", ""))
+            parts["C", lang] = visible_text(getattr(statement, f"body_{lang}", ""))
     return parts
 
 

@@ -32,7 +32,7 @@ def search_page(request):
     lang = get_language()
     context.update(
         results=results,
-        page=page,
+        page_obj=page,
         hits=[Hit(statements[pk], wanted, lang) for pk in page.object_list if pk in statements],
         tag_offer=offered_tag(query.tag_name),
     )

@@ -3,8 +3,7 @@ from django.utils.encoding import uri_to_iri
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from statements.dates import long_date as format_long_date
-from statements.dates import month_name
+from statements import dates
 from statements.languages import TEXT_DIRECTION
 from statements.text.sanitize import sanitize_html
 
@@ -14,12 +13,12 @@ register = template.Library()
 @register.filter
 def long_date(value, lang=None):
     """The reader's date: "الأحد، 29 أبريل 2018" or "Sunday, 29 April 2018"."""
-    return format_long_date(value, lang or get_language())
+    return dates.long_date(value, lang or get_language())
 
 
 @register.filter
 def month_year(value, lang=None):
-    return f"{month_name(value.month, lang or get_language())} {value.year}"
+    return dates.month_year(value, lang or get_language())
 
 
 @register.filter

@@ -3,6 +3,7 @@ import threading
 import pytest
 from django.db import OperationalError, connection, transaction
 
+from statements.admin.forms import StatementAdminForm
 from statements.editorial.merge import merge_tag
 from statements.models import StaleVersion, Statement
 from tests.admin_helpers import change_url, form_data
@@ -45,6 +46,39 @@ def test_stale_save_is_refused_and_the_refused_text_is_shown_back(editor_client,
     assert shown_back["body_en"] == "<p>My long paragraph that must not be lost.</p>"
     statement.refresh_from_db()
     assert (statement.title_en, statement.version) == ("Their title, saved first", 2)
+
+
+def test_save_that_slips_in_after_the_forms_check_is_refused_without_losing_the_text(
+    editor_client, make_statement, monkeypatch
+):
+    """The form's check holds no lock: a rival's save committed between the check and the write meets the
+    model's lock, and the editor gets the form back with the stale-version message and their text."""
+    statement = make_statement()
+    mine = form_data(editor_client.get(change_url(statement)))
+    checked, saved = StatementAdminForm._check_version, Statement._save_over_version
+    attempts = []
+
+    def rival_has_claimed_the_version(instance, *args, **kwargs):
+        if not attempts:
+            attempts.append("refused")
+            raise StaleVersion(instance.pk)  # what the conditional UPDATE says when a rival got there first
+        return saved(instance, *args, **kwargs)
+
+    def check_after_the_rival_committed(form, base):
+        if attempts:  # the rival's committed save is visible now
+            Statement.objects.filter(pk=statement.pk).update(title_en="The rival's title", version=2)
+        checked(form, base)
+
+    monkeypatch.setattr(Statement, "_save_over_version", rival_has_claimed_the_version)
+    monkeypatch.setattr(StatementAdminForm, "_check_version", check_after_the_rival_committed)
+    mine["title_en"] = "My title, typed for an hour"
+    response = editor_client.post(change_url(statement), mine, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 200
+    assert "you started from version 1; it is now at version 2" in response.content.decode()
+    assert form_data(response)["title_en"] == "My title, typed for an hour"
+    statement.refresh_from_db()
+    assert (statement.title_en, statement.version) == ("The rival's title", 2)
 
 
 def test_form_without_its_base_version_is_refused(publisher_client, make_statement):

@@ -97,9 +97,9 @@ def test_four_digit_number_is_the_year_archive_not_a_statement(client, make_stat
 
     response = client.get("/ar/statements/2018/")
     assert response.status_code == 200
-    assert response.context["year"] == 2018
-    assert list(response.context["page"]) == [statement]
-    assert other_year not in response.context["page"]
+    assert response.context["year"].year == 2018
+    assert list(response.context["page_obj"]) == [statement]
+    assert other_year not in response.context["page_obj"]
     assert client.get(f"/ar/statements/2018-{statement.slug}/").context["statement"] == statement
 
 
@@ -107,7 +107,7 @@ def test_month_archive_lists_only_that_month(client, make_statement):
     april = make_statement(published_on=datetime.date(2018, 4, 29))
     make_statement(published_on=datetime.date(2018, 5, 1))
     response = client.get("/en/statements/2018/04/")
-    assert list(response.context["page"]) == [april]
+    assert list(response.context["page_obj"]) == [april]
     assert "April 2018" in response.content.decode()
     assert "أبريل 2018" in client.get("/ar/statements/2018/4/").content.decode()
 
@@ -123,9 +123,9 @@ def test_statement_list_is_newest_first_twenty_a_page(client, make_statement):
     today = timezone.localdate()
     statements = [make_statement(published_on=today - datetime.timedelta(days=n)) for n in range(25)]
     first = client.get("/ar/statements/")
-    assert list(first.context["page"]) == statements[:20]
+    assert list(first.context["page_obj"]) == statements[:20]
     second = client.get("/ar/statements/?page=2")
-    assert list(second.context["page"]) == statements[20:]
+    assert list(second.context["page_obj"]) == statements[20:]
     assert 'rel="next"' in first.content.decode() and 'rel="prev"' in second.content.decode()
 
 
@@ -146,7 +146,7 @@ def test_tag_page_lists_its_statements(client, make_statement, make_tag):
     tagged = make_statement(tags=[tag])
     untagged = make_statement()
     response = client.get(f"/en/tags/{tag.slug}/")
-    assert list(response.context["page"]) == [tagged]
+    assert list(response.context["page_obj"]) == [tagged]
     assert untagged.title_en not in response.content.decode()
 
 
@@ -221,7 +221,7 @@ def test_keyword_with_an_arabic_slug_has_its_page_in_both_languages(client, make
     statement = make_statement(tags=[tag])
     assert tag.slug == "الهوية"
     arabic = client.get(tag.get_absolute_url())
-    assert arabic.status_code == 200 and list(arabic.context["page"]) == [statement]
+    assert arabic.status_code == 200 and list(arabic.context["page_obj"]) == [statement]
     assert "/en/tags/%D8%A7%D9%84%D9%87%D9%88%D9%8A%D8%A9/" in arabic.content.decode()
     english = client.get("/en/tags/%D8%A7%D9%84%D9%87%D9%88%D9%8A%D8%A9/")
     assert english.status_code == 200 and 'lang="ar">الهوية</span>' in english.content.decode()

@@ -97,7 +97,7 @@ def test_counts_and_top_tags_count_only_public_statements(client, make_statement
     assert "Hidden" not in home.content.decode()
     index = client.get("/en/tags/")
     assert [(e["tag"], e["count"]) for g in index.context["groups"] for e in g["entries"]] == [(tag, 1)]
-    assert list(client.get(f"/en/tags/{tag.slug}/").context["page"].paginator.object_list) == list(
+    assert list(client.get(f"/en/tags/{tag.slug}/").context["page_obj"].paginator.object_list) == list(
         Statement.objects.published()
     )
 
@@ -109,7 +109,7 @@ def test_staff_may_preview_what_the_public_cannot_see(staff_client, make_stateme
         assert staff_client.get(statement.get_absolute_url()).status_code == 200
         assert staff_client.get(statement.get_print_url()).status_code == 200
     # Lists stay public-only, even for staff.
-    assert draft not in staff_client.get("/ar/statements/").context["page"]
+    assert draft not in staff_client.get("/ar/statements/").context["page_obj"]
 
 
 def test_scheduled_holds_only_published_statements_waiting_for_their_moment(make_statement):
