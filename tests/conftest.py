@@ -10,28 +10,29 @@ from statements.models import SourceLink, Statement, Tag
 _counter = itertools.count(1)
 
 
+def build_statement(tags=(), sources=(), **fields):
+    """A statement with sensible defaults: published, dated before today, in Arabic and English."""
+    n = next(_counter)
+    fields.setdefault("status", Statement.Status.PUBLISHED)
+    fields.setdefault("published_on", timezone.localdate() - datetime.timedelta(days=n))
+    if not any(key.startswith(("title_", "body_")) for key in fields):
+        fields.update(
+            title_ar=f"بيان رقم {n}",
+            body_ar=f"<p>نص البيان رقم {n}</p>",
+            title_en=f"Statement {n}",
+            body_en=f"<p>Text of statement {n}</p>",
+        )
+    statement = Statement.objects.create(**fields)
+    statement.tags.set(tags)
+    for position, source in enumerate(sources):
+        SourceLink.objects.create(statement=statement, position=position, **source)
+    return statement
+
+
 @pytest.fixture
 def make_statement(db):
-    """Build a statement with sensible defaults: published, dated today, in Arabic and English."""
-
-    def make(tags=(), sources=(), **fields):
-        n = next(_counter)
-        fields.setdefault("status", Statement.Status.PUBLISHED)
-        fields.setdefault("published_on", timezone.localdate() - datetime.timedelta(days=n))
-        if not any(key.startswith(("title_", "body_")) for key in fields):
-            fields.update(
-                title_ar=f"بيان رقم {n}",
-                body_ar=f"<p>نص البيان رقم {n}</p>",
-                title_en=f"Statement {n}",
-                body_en=f"<p>Text of statement {n}</p>",
-            )
-        statement = Statement.objects.create(**fields)
-        statement.tags.set(tags)
-        for position, source in enumerate(sources):
-            SourceLink.objects.create(statement=statement, position=position, **source)
-        return statement
-
-    return make
+    """``build_statement`` for one test."""
+    return build_statement
 
 
 @pytest.fixture
