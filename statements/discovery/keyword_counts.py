@@ -1,8 +1,8 @@
 """How many public statements carry each keyword.
 
-Counting over the whole archive took 320 ms at 100,000 statements, and the home page, the keyword index,
-the search page and its keyword offer all show the figures. So they are counted once per generation of the
-archive and kept in the shared cache (``content_cache``): a change to any statement or keyword, or a
+Counting means reading the whole archive (docs/search.md has the figures), and the home page, the keyword
+index, the search page and its keyword offer all show them. So they are counted once per generation of the
+archive and kept in the shared cache (``statements.caching.generation``): a change to any statement or keyword, or a
 scheduled statement going live, brings fresh figures.
 """
 

@@ -189,8 +189,8 @@ def deferred_indexing():
 def index_heads(pks, batch_size=BATCH_SIZE):
     """Bring the title, keyword and summary part of the index up to date for ``pks``, keeping their bodies'.
 
-    A keyword renamed or deleted changes only that part of its statements, and a keyword may carry thousands:
-    reading and stemming every body again took 41 s for 15,000 statements. Statements the index lacks are
+    A keyword renamed or deleted changes only that part of its statements, and a keyword may carry thousands,
+    whose bodies need not be read and stemmed again (docs/search.md). Statements the index lacks are
     indexed whole.
     """
     index = backend()

@@ -147,9 +147,9 @@ def _search_postgres(query, published):
     )
     sql, params = newest.query.sql_with_params()
     with transaction.atomic(), connection.cursor() as cursor:
-        # Starting parallel workers costs more (about 10 ms measured) than the newest-first walk itself.
+        # Starting parallel workers costs more than the newest-first walk itself (docs/search.md).
         cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
-        # Read from the cursor: the ORM's row-by-row translation wrapping cost 5 ms per thousand rows.
+        # Read from the cursor: the ORM would wrap each of a thousand rows for translation, for nothing.
         # Columns are found by their aliases, as the ORM orders them its own way.
         cursor.execute(sql, params)
         columns = [column.name for column in cursor.description]

@@ -21,8 +21,8 @@ WORDS_PER_MINUTE = {"ar": 138, "en": 228}
 def visible_text(html):
     """The words a reader sees in ``html``: tags dropped, entities decoded, whitespace collapsed.
 
-    Bodies are sanitised on save, so a pattern is enough to drop their tags, and it is much cheaper than an
-    HTML parser on every search result; whatever shows the text escapes it again.
+    Bodies are sanitised on save, so a pattern is enough to drop their tags, where an HTML parser would run
+    on every search result; whatever shows the text escapes it again.
     """
     if not html:
         return ""

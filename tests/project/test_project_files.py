@@ -32,8 +32,38 @@ def test_every_make_target_the_readme_names_exists():
 
 
 def test_every_file_the_readme_names_is_in_the_project():
-    for path in re.findall(r"`((?:bench|docs|statements|templates|static)/[\w./-]+)`", README):
+    named = re.findall(r"`((?:bench|docs|statements|templates|static)/[\w./-]+)`", README)
+    linked = re.findall(r"\]\(((?:docs|bench)/[\w./-]+)\)", README)
+    assert linked
+    for path in named + linked:
         assert (ROOT / path).exists(), path
+
+
+def test_readme_is_a_front_door_that_links_every_topic_in_docs():
+    assert len(README) <= 10_000
+    for doc in (ROOT / "docs").glob("*.md"):
+        assert f"docs/{doc.name}" in README, doc.name
+
+
+def test_statements_keeps_a_few_modules_at_its_top_and_a_folder_per_concern():
+    top = sorted(p.name for p in (ROOT / "statements").glob("*.py"))
+    assert len(top) <= 12, top
+    for folder in [ROOT / "statements", *(p for p in (ROOT / "statements").iterdir() if (p / "__init__.py").exists())]:
+        stems = [p.stem for p in folder.glob("*.py") if p.stem != "__init__"]
+        prefixes = [stem.split("_")[0] for stem in stems if "_" in stem]
+        shared = {prefix for prefix in prefixes if prefix in stems or prefixes.count(prefix) > 1}
+        assert not shared, (folder.name, shared)
+
+
+def test_production_image_installs_only_what_production_runs_and_checks_its_health():
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    assert "requirements-dev" not in dockerfile
+    assert re.search(r"^HEALTHCHECK .*\n?.*/healthz/", dockerfile, re.M)
+    ignored = (ROOT / ".dockerignore").read_text(encoding="utf-8").split()
+    assert {"tests", "bench", ".ci"} <= set(ignored)
+    production = (ROOT / "requirements.txt").read_text(encoding="utf-8")
+    assert "pytest" not in production and "ruff" not in production
+    assert "-r requirements.txt" in (ROOT / "requirements-dev.txt").read_text(encoding="utf-8")
 
 
 def test_make_run_serves_on_the_port_it_is_given():
