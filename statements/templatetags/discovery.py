@@ -114,11 +114,10 @@ def statement_json_ld(context, statement):
     return mark_safe(f'<script type="application/ld+json">{script_json(data)}</script>')
 
 
-@register.simple_tag
-def related_statements(statement):
-    return related_reading.related_statements(statement)
-
-
-@register.simple_tag
-def neighbours(statement):
-    return related_reading.neighbours(statement)
+@register.inclusion_tag("includes/related_reading.html")
+def related_reading_for(statement):
+    """Up to five related statements and the previous and next ones: the block queries for itself."""
+    return {
+        "related": related_reading.related_statements(statement),
+        "near": related_reading.neighbours(statement),
+    }
