@@ -6,6 +6,10 @@ import os
 os.environ["DEBUG"] = "0"
 os.environ.setdefault("SECRET_KEY", "test-suite-only")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+# Tests that need a real Redis use a database of their own and flush only it: one per test worker
+# (15, 14, …), so parallel workers never flush each other's.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+os.environ.setdefault("TEST_REDIS_URL", f"redis://127.0.0.1:6379/{15 - int(_worker or 0) % 8}")
 
 from observatory.settings import *  # noqa: E402,F403
 
