@@ -142,6 +142,16 @@ STORAGES = {
 
 SITE_NAME = _("Al-Azhar Observatory for Combating Extremism")
 
+# Size limits (docs/import-limits.md). A statement's body and summary, in characters, for the admin and every
+# import alike: a long statement runs to a few thousand words, so the defaults leave ample room while
+# refusing a whole book pasted or imported by mistake.
+STATEMENT_MAX_BODY_CHARS = int(os.environ.get("STATEMENT_MAX_BODY_CHARS", "200000"))
+STATEMENT_MAX_SUMMARY_CHARS = int(os.environ.get("STATEMENT_MAX_SUMMARY_CHARS", "3000"))
+# Files import_statements reads, in bytes, refused before they are read: a page saved from the old site
+# holds one statement (a few kilobytes); an export holds the whole archive.
+IMPORT_MAX_PAGE_BYTES = int(os.environ.get("IMPORT_MAX_PAGE_BYTES", str(1024 * 1024)))
+IMPORT_MAX_EXPORT_BYTES = int(os.environ.get("IMPORT_MAX_EXPORT_BYTES", str(1024 * 1024 * 1024)))
+
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

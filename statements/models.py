@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from statements.languages import LANGUAGE_CODES, TEXT_DIRECTION
 from statements.text.normalize import normalize
 from statements.text.plain import reading_minutes, visible_text, word_count
-from statements.text.sanitize import sanitize_html
+from statements.text.sanitize import has_bidi_controls, sanitize_html, url_scheme
 
 TEXT_FIELDS = tuple(f"{name}_{lang}" for lang in LANGUAGE_CODES for name in ("title", "summary", "body"))
 
@@ -184,6 +184,21 @@ class Statement(models.Model):
                 errors[f"body_{lang}"] = _("A version with a title needs a body.")
         if not errors and not self.languages:
             errors["title_ar"] = _("Write the statement in Arabic, in English, or in both.")
+        for lang in LANGUAGE_CODES:
+            for name, limit in (
+                ("summary", settings.STATEMENT_MAX_SUMMARY_CHARS),
+                ("body", settings.STATEMENT_MAX_BODY_CHARS),
+            ):
+                length = len(getattr(self, f"{name}_{lang}", "") or "")
+                if length > limit:
+                    errors.setdefault(
+                        f"{name}_{lang}",
+                        ValidationError(
+                            _("At most %(limit)s characters (this text has %(length)s)."),
+                            code="too_long",
+                            params={"limit": f"{limit:,}", "length": f"{length:,}"},
+                        ),
+                    )
         if errors:
             raise ValidationError(errors)
 
@@ -367,6 +382,9 @@ class TagRedirect(models.Model):
         return f"{self.old_slug} → {self.tag.slug}"
 
 
+SOURCE_SCHEMES = {"http", "https"}
+
+
 class SourceLink(models.Model):
     statement = models.ForeignKey(
         Statement, on_delete=models.CASCADE, related_name="sources", verbose_name=_("statement")
@@ -384,6 +402,19 @@ class SourceLink(models.Model):
 
     def __str__(self):
         return self.title or self.url
+
+    def clean(self):
+        """A source is a web page: http or https, and no bidirectional controls that make it read as another."""
+        super().clean()
+        if not isinstance(self.url, str) or not self.url:
+            return
+        if has_bidi_controls(self.url):
+            raise ValidationError(
+                {"url": _("This address holds invisible direction characters that can make it read as another.")},
+                code="bidi_controls",
+            )
+        if url_scheme(self.url) not in SOURCE_SCHEMES:
+            raise ValidationError({"url": _("Enter a web address starting with http:// or https://.")}, code="scheme")
 
 
 class StatusChange(models.Model):

@@ -8,37 +8,49 @@ import datetime
 import json
 import uuid
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_unicode_slug
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from statements.archive.legacy import ParseError
-from statements.models import SourceLink, Statement, Tag, TagRedirect
+from statements.models import SourceLink, Statement, StatusChange, Tag, TagRedirect
 
 FORMAT = "observatory-statements"
-VERSION = 1
+# Version 2 added what a restore needs to keep permanent links and history (ids, times, status history).
+# Readers accept every version listed here; a new key means a new version (unknown keys are refused).
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 TEXT_FIELDS = ("title_ar", "title_en", "summary_ar", "summary_en", "body_ar", "body_en")
 SOURCE_FIELDS = ("position", "url", "title", "publisher", "published_on")
-STATEMENT_KEYS = {"uuid", "published_on", "status", "publish_at", "slug", "tags", "sources", *TEXT_FIELDS}
+STATUS_CHANGE_KEYS = ("from_status", "to_status", "publish_at", "changed_at", "changed_by")
+# What a restore brings back on a statement it creates, beyond its content: its id (the permanent link), its
+# times and its status history. An update leaves these to the receiving database.
+RESTORED_KEYS = ("id", "created_at", "updated_at", "text_edited_at_ar", "text_edited_at_en", "status_history")
+STATEMENT_KEYS = {
+    "uuid",
+    "published_on",
+    "status",
+    "publish_at",
+    "slug",
+    "tags",
+    "sources",
+    *TEXT_FIELDS,
+    *RESTORED_KEYS,
+}
 TAG_KEYS = {"slug", "name_ar", "name_en", "old_slugs"}
-# Model fields an export leaves out on purpose: database ids (``uuid`` and slugs identify rows across
-# databases), each database's own bookkeeping, and modeltranslation's untranslated base columns.
+# Model fields an export leaves out on purpose: ids other than the statement's (slugs identify keywords, and
+# sources and status changes belong to their statement), each database's own bookkeeping, and
+# modeltranslation's untranslated base columns.
 NOT_EXPORTED = {
-    # Edit times are bookkeeping of this database (like created_at): an import is a new edit.
-    "statements.Statement": {
-        "id",
-        "title",
-        "summary",
-        "body",
-        "version",
-        "created_at",
-        "updated_at",
-        "text_edited_at_ar",
-        "text_edited_at_en",
-    },
+    "statements.Statement": {"title", "summary", "body", "version"},
     "statements.Tag": {"id", "name", "key_ar", "key_en"},
     "statements.SourceLink": {"id", "statement"},
     "statements.TagRedirect": {"id", "created_at"},
+    "statements.StatusChange": {"id", "statement"},
 }
+MAX_ID = 2**63 - 1  # the largest id the database column holds
 
 
 def _field_limit(model, name):
@@ -49,7 +61,9 @@ def _field_limit(model, name):
 
 
 def export_document():
-    statements = Statement.objects.prefetch_related("tags", "sources")
+    statements = Statement.objects.prefetch_related(
+        "tags", "sources", Prefetch("status_changes", StatusChange.objects.select_related("changed_by"))
+    )
     records = sorted((statement_record(s) for s in statements), key=lambda r: (r["published_on"], r["uuid"]))
     tags = sorted((tag_record(tag) for tag in Tag.objects.prefetch_related("redirects")), key=lambda t: t["slug"])
     return {"format": FORMAT, "version": VERSION, "statements": records, "tags": tags}
@@ -83,12 +97,32 @@ def statement_record(statement):
             }
             for source in statement.sources.all()
         ],
+        id=statement.pk,
+        created_at=_datetime_text(statement.created_at),
+        updated_at=_datetime_text(statement.updated_at),
+        text_edited_at_ar=_datetime_text(statement.text_edited_at_ar),
+        text_edited_at_en=_datetime_text(statement.text_edited_at_en),
+        status_history=[
+            {
+                "from_status": change.from_status,
+                "to_status": change.to_status,
+                "publish_at": _datetime_text(change.publish_at),
+                "changed_at": _datetime_text(change.changed_at),
+                "changed_by": change.changed_by.get_username() if change.changed_by else None,
+            }
+            for change in sorted(statement.status_changes.all(), key=lambda c: (c.changed_at, c.pk))
+        ],
     )
     return record
 
 
+def content_of(record):
+    """A statement record without what only a restore brings back: what an import compares to tell a change."""
+    return {key: value for key, value in record.items() if key not in RESTORED_KEYS}
+
+
 def statement_record_from_checked(checked):
-    """The record ``statement_record`` would write for a statement holding ``checked`` (from ``read_document``)."""
+    """The content ``statement_record`` would write for a statement holding ``checked`` (from ``read_document``)."""
     record = {field: checked[field] for field in TEXT_FIELDS}
     record.update(
         uuid=str(checked["uuid"]),
@@ -129,9 +163,10 @@ def read_document(text):
         raise ParseError(f"invalid JSON: {error.msg} (line {error.lineno}, column {error.colno})") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ParseError(f'a JSON document, but not an Observatory export (no "format": "{FORMAT}")')
-    if document.get("version") != VERSION:
+    if document.get("version") not in READABLE_VERSIONS:
+        readable = ", ".join(map(str, READABLE_VERSIONS))
         raise ParseError(
-            f"export format version {document.get('version')!r} is not supported (this site reads {VERSION})"
+            f"export format version {document.get('version')!r} is not supported (this site reads {readable})"
         )
     statements, tags = document.get("statements"), document.get("tags", [])
     if not isinstance(statements, list) or not isinstance(tags, list):
@@ -146,6 +181,9 @@ def read_document(text):
     statements = [_check_statement(n, record, slugs) for n, record in enumerate(statements, 1)]
     if len({record["uuid"] for record in statements}) != len(statements):
         raise ParseError("the same statement uuid is listed twice")
+    ids = [record["id"] for record in statements if record["id"] is not None]
+    if len(set(ids)) != len(ids):
+        raise ParseError("the same statement id is listed twice")
     return {"statements": statements, "tags": tags}
 
 
@@ -157,6 +195,7 @@ def _check_tag(n, tag):
     slug = tag.get("slug")
     if not isinstance(slug, str) or not slug.strip() or len(slug) > _field_limit(Tag, "slug"):
         raise ParseError(f"{where}: “slug” must be a non-empty text of at most {_field_limit(Tag, 'slug')} characters")
+    _slug(where, "slug", slug)
     checked = {"slug": slug}
     for field in ("name_ar", "name_en"):
         checked[field] = _text(f"{where} ({slug})", tag, field, _field_limit(Tag, "name"))
@@ -166,8 +205,20 @@ def _check_tag(n, tag):
         isinstance(old, str) and old.strip() and len(old) <= limit for old in old_slugs
     ):
         raise ParseError(f"{where} ({slug}): “old_slugs” must be a list of slugs of at most {limit} characters")
+    for old in old_slugs:
+        _slug(f"{where} ({slug})", "old_slugs", old)
     checked["old_slugs"] = sorted(set(old_slugs))
     return checked
+
+
+def _slug(where, field, value):
+    """Keyword slugs become addresses: letters, digits, hyphens and underscores only, as the admin's slug field."""
+    try:
+        validate_unicode_slug(value)
+    except ValidationError:
+        raise ParseError(
+            f"{where}: “{field}” value “{value}” is not a slug (letters, digits, hyphens and underscores only)"
+        ) from None
 
 
 def _check_statement(n, record, slugs):
@@ -190,7 +241,7 @@ def _check_statement(n, record, slugs):
     if status not in Statement.Status.values:
         raise ParseError(f"{where}: “status” must be one of {', '.join(Statement.Status.values)}")
     checked["status"] = status
-    checked["publish_at"] = _datetime(where, record.get("publish_at"))
+    checked["publish_at"] = _datetime(where, record.get("publish_at"), "publish_at")
     tag_slugs = record.get("tags", [])
     if not isinstance(tag_slugs, list) or not all(isinstance(slug, str) for slug in tag_slugs):
         raise ParseError(f"{where}: “tags” must be a list of keyword slugs")
@@ -202,7 +253,45 @@ def _check_statement(n, record, slugs):
     if not isinstance(sources, list):
         raise ParseError(f"{where}: “sources” must be a list")
     checked["sources"] = [_check_source(f"{where}, source {i}", source) for i, source in enumerate(sources, 1)]
+    checked["where"] = where
+    checked["present"] = set(record) & set(RESTORED_KEYS)  # a version 1 file carries none of them
+    statement_id = record.get("id")
+    if statement_id is not None and (
+        not isinstance(statement_id, int) or isinstance(statement_id, bool) or not 1 <= statement_id <= MAX_ID
+    ):
+        raise ParseError(f"{where}: “id” must be a whole number of at least 1, or null")
+    checked["id"] = statement_id
+    for field in ("created_at", "updated_at", "text_edited_at_ar", "text_edited_at_en"):
+        checked[field] = _datetime(where, record.get(field), field)
+    history = record.get("status_history", [])
+    if not isinstance(history, list):
+        raise ParseError(f"{where}: “status_history” must be a list")
+    checked["status_history"] = [
+        _check_status_change(f"{where}, status change {i}", change) for i, change in enumerate(history, 1)
+    ]
     return checked
+
+
+def _check_status_change(where, change):
+    if not isinstance(change, dict):
+        raise ParseError(f"{where}: not an object")
+    _no_unknown_keys(where, change, set(STATUS_CHANGE_KEYS))
+    statuses = Statement.Status.values
+    if change.get("to_status") not in statuses or change.get("from_status", "") not in ("", *statuses):
+        raise ParseError(f"{where}: “from_status” and “to_status” must be one of {', '.join(statuses)}")
+    changed_at = _datetime(where, change.get("changed_at"), "changed_at")
+    if changed_at is None:
+        raise ParseError(f"{where}: “changed_at” is missing")
+    changed_by = change.get("changed_by")
+    if changed_by is not None and (not isinstance(changed_by, str) or not changed_by or len(changed_by) > 150):
+        raise ParseError(f"{where}: “changed_by” must be a user name or null")
+    return {
+        "from_status": change.get("from_status", ""),
+        "to_status": change["to_status"],
+        "publish_at": _datetime(where, change.get("publish_at"), "publish_at"),
+        "changed_at": changed_at,
+        "changed_by": changed_by,
+    }
 
 
 def _check_source(where, source):
@@ -253,7 +342,7 @@ def _date(where, record, field, *, required):
         raise ParseError(f"{where}: “{field}” must be a date like 2018-04-29") from None
 
 
-def _datetime(where, value):
+def _datetime(where, value, field):
     if value is None:
         return None
     try:
@@ -261,5 +350,5 @@ def _datetime(where, value):
     except (TypeError, ValueError):
         moment = None
     if moment is None or moment.tzinfo is None:
-        raise ParseError(f"{where}: “publish_at” must be an ISO 8601 date and time with an offset, or null")
+        raise ParseError(f"{where}: “{field}” must be an ISO 8601 date and time with an offset, or null")
     return moment

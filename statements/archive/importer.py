@@ -9,8 +9,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import DatabaseError, transaction
-from django.utils import timezone
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.management.color import no_style
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Max
+from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from statements.archive import export as export_format
@@ -23,7 +28,7 @@ from statements.archive.history import (
     updated_comment,
 )
 from statements.archive.legacy import ParseError
-from statements.models import SourceLink, StaleVersion, Statement, Tag, TagRedirect
+from statements.models import SourceLink, StaleVersion, Statement, StatusChange, Tag, TagRedirect
 from statements.text.normalize import normalize
 from statements.text.sanitize import sanitize_html
 
@@ -108,6 +113,7 @@ class Importer:
 
     def _import(self, path, outcome):
         try:
+            check_file_size(path)
             data = path.read_bytes()
         except OSError as error:
             raise ParseError(f"cannot read the file: {error.strerror or error}") from None
@@ -141,10 +147,11 @@ class Importer:
         if statement is None:
             outcome.imported += 1
             outcome.notes.append(f"{lang}, {page.date.isoformat()}, {len(page.paragraphs)} paragraphs: {page.title}")
+            statement = Statement(uuid=key, status=self.status, published_on=page.date)
+            setattr(statement, title_field, page.title)
+            setattr(statement, body_field, body)
+            validate("the page", statement)
             if not self.dry_run:
-                statement = Statement(uuid=key, status=self.status, published_on=page.date)
-                setattr(statement, title_field, page.title)
-                setattr(statement, body_field, body)
                 statement.save()
                 if tags:
                     statement.tags.add(*tags)
@@ -168,10 +175,11 @@ class Importer:
         outcome.updated += 1
         outcome.notes.append(f"statement {statement.uuid}")
         self._note_edit_replaced(statement, path, outcome)
+        setattr(statement, title_field, page.title)
+        setattr(statement, body_field, body)
+        statement.published_on = page.date
+        validate("the page", statement)
         if not self.dry_run:
-            setattr(statement, title_field, page.title)
-            setattr(statement, body_field, body)
-            statement.published_on = page.date
             statement.save()
             statement.tags.set([*current_tags, *tags])
             self.history.add(statement, updated_comment(path))
@@ -205,6 +213,7 @@ class Importer:
             tag = Tag.objects.matching(keyword).first() or self._merged_into(keyword)
             if tag is None:
                 tag = Tag(**{f"name_{lang}": keyword})
+                validate(f"keyword “{keyword}”", tag, exclude=["slug"])
                 if not self.dry_run:
                     tag.save()
                 self._tags_added_by_current_file.append(key)
@@ -226,29 +235,70 @@ class Importer:
         self._tags.clear()
         self._known_uuids = None
 
-        current = {s.uuid: s for s in Statement.objects.filter(uuid__in=[r["uuid"] for r in document["statements"]])}
-        for record in document["statements"]:
+        records = document["statements"]
+        current = {s.uuid: s for s in Statement.objects.filter(uuid__in=[r["uuid"] for r in records])}
+        ids = self._plan_ids([r for r in records if r["uuid"] not in current], outcome)
+        users = self._users(records)
+        for record in records:
             statement = current.get(record["uuid"])
             if statement is None:
                 outcome.imported += 1
+                statement = Statement(uuid=record["uuid"], pk=ids[record["uuid"]])
+                sources = self._fill(statement, record)
                 if not self.dry_run:
-                    statement = Statement(uuid=record["uuid"])
-                    self._write_statement(statement, record, tags, new=True)
+                    self._write_statement(statement, record, tags, sources, new=True)
+                    self._restore(statement, record, users)
                     self.history.add(statement, imported_comment(path))
             elif self._record_differs(statement, record):
                 outcome.updated += 1
                 self._note_edit_replaced(statement, path, outcome)
+                sources = self._fill(statement, record)
                 if not self.dry_run:
-                    self._write_statement(statement, record, tags, new=False)
+                    self._write_statement(statement, record, tags, sources, new=False)
                     self.history.add(statement, updated_comment(path))
             else:
                 outcome.unchanged += 1
+        if ids and not self.dry_run:
+            move_id_sequence_past_ids()
+
+    def _plan_ids(self, records, outcome):
+        """The id each new statement gets: its own from the file, unless this database ever gave it out.
+
+        An id at or below the highest one this database has handed out may have been another statement's
+        permanent link (deleted or not), so such a statement gets a fresh id above all others, and the
+        report says so. Into a database without statements (a restore), every statement keeps its id.
+        """
+        highest = highest_id_given_out() if Statement.objects.exists() else 0
+        ids, moved = {}, []
+        for record in records:
+            if record["id"] is not None and record["id"] > highest:
+                ids[record["uuid"]] = record["id"]
+            else:
+                moved.append(record)
+        following = max([highest, *ids.values()]) + 1
+        for record in moved:
+            ids[record["uuid"]] = following
+            if record["id"] is not None:
+                action = "would be imported" if self.dry_run else "imported"
+                outcome.warnings.append(
+                    f"{record['where']}: id {record['id']} is or was another statement's here, so its old address "
+                    f"no longer leads to it; {action} as statement {following}"
+                )
+            following += 1
+        return ids
+
+    def _users(self, records):
+        names = {c["changed_by"] for r in records for c in r["status_history"] if c["changed_by"] is not None}
+        if not names:
+            return {}
+        model = get_user_model()
+        return {user.get_username(): user for user in model._default_manager.filter(username__in=names)}
 
     def _import_document_tags(self, records, outcome):
         """Keywords by slug, created or renamed as the document says, with the old slugs that redirect to them."""
         existing = {tag.slug: tag for tag in Tag.objects.filter(slug__in=[r["slug"] for r in records])}
         tags = {}
-        for record in records:
+        for n, record in enumerate(records, 1):
             tag = existing.get(record["slug"])
             if tag is None:
                 tag = Tag(slug=record["slug"])
@@ -256,6 +306,8 @@ class Importer:
             if (tag.name_ar or "", tag.name_en or "") != (record["name_ar"], record["name_en"]):
                 self._refuse_duplicate_names(tag, record)
                 tag.name_ar, tag.name_en = record["name_ar"], record["name_en"]
+                # Names that fold onto another keyword's were refused just above, in plainer words.
+                validate(f"keyword {n} ({record['slug']})", tag, exclude=["key_ar", "key_en"], unique=False)
                 if not self.dry_run:
                     tag.save()
             tags[record["slug"]] = tag
@@ -283,14 +335,119 @@ class Importer:
                 redirect.save()
 
     def _record_differs(self, statement, record):
-        return export_format.statement_record(statement) != export_format.statement_record_from_checked(record)
+        content = export_format.content_of(export_format.statement_record(statement))
+        return content != export_format.statement_record_from_checked(record)
 
-    def _write_statement(self, statement, record, tags, *, new):
+    def _fill(self, statement, record):
+        """Give ``statement`` the record's content and check it by the admin's rules; its sources, checked too."""
         for name in (*export_format.TEXT_FIELDS, "slug", "published_on", "status", "publish_at"):
             setattr(statement, name, record[name])
-        statement.save()
+        where = record["where"]
+        validate(where, statement)
+        sources = [SourceLink(**source) for source in record["sources"]]
+        for n, source in enumerate(sources, 1):
+            validate(f"{where}, source {n}", source, exclude=["statement"])
+        return sources
+
+    def _write_statement(self, statement, record, tags, sources, *, new):
+        statement.save(force_insert=new)
         statement.tags.set([tags[slug] for slug in record["tags"]])
         if not new:
             statement.sources.all().delete()
-        for source in record["sources"]:
-            SourceLink(statement=statement, **source).save()
+        for source in sources:
+            source.statement = statement
+            source.save()
+
+    def _restore(self, statement, record, users):
+        """Bring back the times and status history a new statement had where it was exported from."""
+        times = {
+            field: record[field]
+            for field in ("created_at", "updated_at", "text_edited_at_ar", "text_edited_at_en")
+            if field in record["present"]
+        }
+        if times:
+            # update() rather than save(): save() would stamp the times of this import over them.
+            Statement.objects.filter(pk=statement.pk).update(**times)
+            for field, value in times.items():
+                setattr(statement, field, value)
+        StatusChange.objects.bulk_create(
+            StatusChange(
+                statement=statement,
+                from_status=change["from_status"],
+                to_status=change["to_status"],
+                publish_at=change["publish_at"],
+                changed_at=change["changed_at"],
+                changed_by=users.get(change["changed_by"]),
+            )
+            for change in record["status_history"]
+        )
+
+
+def validate(where, instance, *, exclude=(), unique=True):
+    """The admin's checks for ``instance`` (field rules, ``clean()``, uniqueness), or a ParseError naming the fault.
+
+    The uuid and id are the importer's own business: it matched the record by one and chose the other.
+    """
+    try:
+        instance.full_clean(exclude=[*exclude, "id", "uuid"], validate_unique=unique, validate_constraints=unique)
+    except ValidationError as error:
+        raise ParseError(f"{where}: {describe(error)}") from None
+
+
+def describe(error):
+    """The admin's messages, in English like the rest of the import's report."""
+    parts = []
+    with translation.override("en"):
+        messages_by_field = error.message_dict
+    for name, messages in messages_by_field.items():
+        text = " ".join(messages)
+        parts.append(text if name == NON_FIELD_ERRORS else f"“{name}”: {text}")
+    return "; ".join(parts)
+
+
+def check_file_size(path):
+    """Refuse a file beyond the size limit before reading it: a page of the old site, or an export."""
+    size = path.stat().st_size
+    with path.open("rb") as file:
+        head = file.read(64)
+    export = head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+    limit, setting, kind = (
+        (settings.IMPORT_MAX_EXPORT_BYTES, "IMPORT_MAX_EXPORT_BYTES", "an export")
+        if export
+        else (settings.IMPORT_MAX_PAGE_BYTES, "IMPORT_MAX_PAGE_BYTES", "a page of the old site")
+    )
+    if size > limit:
+        raise ParseError(f"the file has {size:,} bytes, more than the {limit:,} allowed for {kind} ({setting})")
+
+
+def highest_id_given_out():
+    """The highest statement id this database has ever handed out, deleted statements included."""
+    table = Statement._meta.db_table
+    highest = Statement.objects.aggregate(highest=Max("pk"))["highest"] or 0
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [table])
+            (sequence,) = cursor.fetchone()
+            if sequence:
+                cursor.execute(f"SELECT last_value, is_called FROM {sequence}")
+                last_value, is_called = cursor.fetchone()
+                highest = max(highest, last_value if is_called else last_value - 1)
+        elif connection.vendor == "sqlite":
+            # AUTOINCREMENT tables remember the highest id ever used here.
+            cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+            row = cursor.fetchone()
+            if row:
+                highest = max(highest, row[0])
+    return highest
+
+
+def move_id_sequence_past_ids():
+    """After statements were written with their own ids, new ones must be numbered after them (PostgreSQL).
+
+    SQLite moves its counter by itself when a larger id is written.
+    """
+    statements = connection.ops.sequence_reset_sql(no_style(), [Statement])
+    if statements:
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)

@@ -92,3 +92,37 @@ def test_list_attributes_outside_html_values_are_dropped(make_statement, attribu
 
     assert "x4" not in stored and "circle" not in stored and "onclick" not in stored
     assert "<li>one</li></ol>" in stored
+
+
+@pytest.mark.parametrize(
+    "cite", ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "data:text/html,x"]
+)
+def test_a_quotation_citing_an_unsafe_address_loses_the_address(make_statement, cite):
+    stored = make_statement(title_en="T", body_en=f'<blockquote cite="{cite}">quoted</blockquote>').body_en
+
+    assert stored == "<blockquote>quoted</blockquote>"
+
+
+@pytest.mark.parametrize(
+    "control", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
+)
+def test_link_image_and_quotation_addresses_with_bidi_controls_are_dropped(make_statement, control):
+    body = (
+        f'<p><a href="https://example.org/{control}gpj.exe">report</a></p>'
+        f'<p><a href="java{control}script:alert(1)">trick</a></p>'
+        f'<img src="/media/{control}x.png" alt="a">'
+        f'<blockquote cite="https://example.org/{control}q">quoted</blockquote>'
+    )
+
+    stored = make_statement(title_en="T", body_en=body).body_en
+
+    assert control not in stored and "javascript" not in stored and "href" not in stored
+    assert "src=" not in stored and "cite=" not in stored
+    assert ">report</a>" in stored and ">quoted</blockquote>" in stored
+
+
+def test_bidi_controls_in_the_text_itself_are_kept(make_statement):
+    # They belong to mixed Arabic and English prose; only addresses are at risk.
+    stored = make_statement(title_ar="ع", body_ar="<p>\u2067نص\u2069 text</p>").body_ar
+
+    assert stored == "<p>\u2067نص\u2069 text</p>"
