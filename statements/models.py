@@ -16,6 +16,7 @@ from statements.text.normalize import normalize
 from statements.text.plain import reading_minutes, visible_text, word_count
 from statements.text.sanitize import has_bidi_controls, sanitize_html, url_scheme
 
+BODY_PEEK_CHARS = 2000
 TEXT_FIELDS = tuple(f"{name}_{lang}" for lang in LANGUAGE_CODES for name in ("title", "summary", "body"))
 
 
@@ -134,7 +135,14 @@ class Statement(models.Model):
         return bool(getattr(self, f"title_{lang}", ""))
 
     def _has_body(self, lang):
-        return bool(visible_text(getattr(self, f"body_{lang}", "")))
+        body = getattr(self, f"body_{lang}", "") or ""
+        # The opening nearly always tells: every card and feed entry asks, and must not read a long body whole.
+        head = body[:BODY_PEEK_CHARS]
+        if head.rfind("<") > head.rfind(">"):
+            head = head[: head.rfind("<")]  # a tag cut in two is no text
+        if visible_text(head):
+            return True
+        return len(body) > BODY_PEEK_CHARS and bool(visible_text(body))
 
     def has_language(self, lang):
         return self._has_title(lang) or self._has_body(lang)

@@ -98,6 +98,7 @@ class MonthArchive(PublicStatements, MonthArchiveView):
 
 class TagDetail(PublicStatements, ListView):
     template_name = "statements/tag_detail.html"
+    preview = False
 
     def get(self, request, *args, slug, **kwargs):
         self.tag = Tag.objects.filter(slug=slug).first()
@@ -110,8 +111,25 @@ class TagDetail(PublicStatements, ListView):
     def get_queryset(self):
         return super().get_queryset().filter(tags=self.tag)
 
+    def paginate_queryset(self, queryset, page_size):
+        paginated = super().paginate_queryset(queryset, page_size)
+        if paginated[0].count:
+            return paginated
+        # No public statement carries the keyword (yet): to the public it does not exist; staff preview it
+        # with the statements that will make it public.
+        if not (self.request.user.is_authenticated and self.request.user.is_staff):
+            raise Http404("No public statement has this keyword.")
+        self.preview = True
+        return super().paginate_queryset(Statement.objects.filter(tags=self.tag).newest_first(), page_size)
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(tag=self.tag, **kwargs)
+        context = super().get_context_data(tag=self.tag, **kwargs)
+        context["preview"] = self.preview
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        return kept_private(response) if self.preview else response
 
 
 def visible_statement(request, pk):

@@ -2,6 +2,11 @@
 
 The URL's language decides the feed's language: titles and summaries come from ``Statement.text_in``,
 so a statement written in one language only still has a title in the other language's feed.
+
+Feed readers treat an Atom ``summary type="html"`` and every RSS ``description`` as HTML: what goes there is
+plain text escaped into HTML (the XML writer escapes it once more for the XML itself), so a summary reading
+``<svg onload=…>`` reaches the reader as those characters, never as markup. Elements read as text (titles,
+categories, Atom's subtitle) carry the plain text.
 """
 
 import datetime
@@ -13,6 +18,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -22,6 +28,9 @@ from statements.text.plain import visible_text
 
 FEED_LENGTH = 30
 SUMMARY_WORDS = 60
+# Whatever a statement's length, an entry carries a bounded excerpt: at most this much of the body is read
+# for it, and a summary is cut to this many characters.
+EXCERPT_CHARS = 2000
 
 
 class AtomFeedWithEntryLanguages(Atom1Feed):
@@ -43,8 +52,11 @@ class RssFeedWithItemLanguages(Rss201rev2Feed):
 
 
 def statement_summary(text):
-    """The summary, or the opening words of the body when a statement has none."""
-    return text.summary or Truncator(visible_text(text.body)).words(SUMMARY_WORDS)
+    """The summary, or the opening words of the body when a statement has none: plain text, bounded."""
+    if text.summary:
+        return Truncator(text.summary).chars(EXCERPT_CHARS)
+    # A tag cut at the end of the slice is dropped or left as text; either way the result is escaped.
+    return Truncator(visible_text(text.body[:EXCERPT_CHARS])).words(SUMMARY_WORDS)
 
 
 class LatestStatementsFeed(Feed):
@@ -57,7 +69,8 @@ class LatestStatementsFeed(Feed):
         return _("The latest statements of the observatory")
 
     def description(self):
-        return self.subtitle()
+        # RSS only (Atom writes the subtitle, as text): readers take a channel description as HTML.
+        return escape(self.subtitle())
 
     def link(self):
         return reverse("statements:home")
@@ -75,7 +88,7 @@ class LatestStatementsFeed(Feed):
         return item.text_in(get_language()).title or _("Untitled statement")
 
     def item_description(self, item):
-        return statement_summary(item.text_in(get_language()))
+        return escape(statement_summary(item.text_in(get_language())))
 
     def item_link(self, item):
         return item.get_absolute_url()
@@ -132,7 +145,7 @@ class TagFeed(LatestStatementsFeed):
         return _("The latest statements with the keyword “%(keyword)s”") % {"keyword": obj.name_in(get_language())[0]}
 
     def description(self, obj):
-        return self.subtitle(obj)
+        return escape(self.subtitle(obj))
 
     def link(self, obj):
         return obj.get_absolute_url()
@@ -141,7 +154,12 @@ class TagFeed(LatestStatementsFeed):
         return reverse(self.url_name, args=[obj.slug])
 
     def items(self, obj):
-        return self.statements().filter(tags=obj)[:FEED_LENGTH]
+        items = list(self.statements().filter(tags=obj)[:FEED_LENGTH])
+        if not items:
+            # A keyword that no public statement carries yet (its statements are drafts or scheduled) is
+            # not public either: its feed would give its names away.
+            raise Http404("No public statement has this keyword.")
+        return items
 
 
 class TagRssFeed(TagFeed):

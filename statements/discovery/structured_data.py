@@ -23,7 +23,8 @@ def script_json(data):
 
 def describe(text, chars):
     """A statement's short description: its summary, else the opening of its body, as plain text."""
-    return Truncator(text.summary or visible_text(text.body)).chars(chars)
+    # Only the opening of the body is read: a page's description costs the same whatever the statement's length.
+    return Truncator(text.summary or visible_text(text.body[: chars * 20])).chars(chars)
 
 
 def organization(request):

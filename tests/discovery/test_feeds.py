@@ -200,3 +200,56 @@ def test_keyword_feeds_declare_each_entry_language_too(client, make_statement, m
 
     assert entry.get(XML_LANG) == "ar"
     assert item.findtext(DC_LANGUAGE) == "ar"
+
+
+HOSTILE = "<svg onload=alert(1)>"
+
+
+def test_a_summary_that_looks_like_markup_reaches_feed_readers_as_text(client, make_statement):
+    make_statement(title_en="T", summary_en=f"Before {HOSTILE} after", published_on=days_ago(1))
+
+    atom_summary = atom(client, "/en/feed/").find(f"{ATOM}entry/{ATOM}summary")
+    rss_description = rss(client, "/en/feed/rss/").findtext("channel/item/description")
+
+    # What a reader gets after XML parsing is HTML: the markup must still be escaped there.
+    assert atom_summary.get("type") == "html"
+    assert atom_summary.text == "Before &lt;svg onload=alert(1)&gt; after"
+    assert rss_description == "Before &lt;svg onload=alert(1)&gt; after"
+
+
+def test_a_body_excerpt_in_a_feed_is_text_escaped_as_html(client, make_statement):
+    make_statement(title_en="T", body_en="<p>Quoted: &lt;img src=x onerror=alert(1)&gt; end</p>")
+
+    description = rss(client, "/en/feed/rss/").findtext("channel/item/description")
+
+    assert "<img" not in description and "&lt;img src=x onerror=alert(1)&gt;" in description
+
+
+def test_a_keyword_name_that_looks_like_markup_is_text_in_the_keyword_feed(client, make_statement, make_tag):
+    tag = make_tag(name_en=f"Odd {HOSTILE}")
+    make_statement(tags=[tag])
+
+    channel = rss(client, f"/en/tags/{tag.slug}/feed/rss/").find("channel")
+    feed = atom(client, f"/en/tags/{tag.slug}/feed/")
+
+    assert "<svg" not in channel.findtext("description") and "&lt;svg" in channel.findtext("description")
+    assert HOSTILE in feed.findtext(f"{ATOM}subtitle")  # Atom's subtitle is text, declared as such
+
+
+def test_feed_entries_carry_a_bounded_excerpt_of_a_long_statement(client, make_statement):
+    make_statement(title_en="Long", body_en="<p>" + "word " * 50_000 + "</p>")
+    make_statement(title_en="Long summary", summary_en="s" * 50_000)
+
+    for description in (i.findtext("description") for i in rss(client, "/en/feed/rss/").findall("channel/item")):
+        assert len(description) <= 2001
+
+
+@pytest.mark.parametrize("status, publish_in", [("draft", None), ("review", None), ("published", 3)])
+def test_a_keyword_without_a_public_statement_has_no_feed(client, make_statement, make_tag, status, publish_in):
+    tag = make_tag(name_en="Hidden keyword")
+    publish_at = timezone.now() + datetime.timedelta(days=publish_in) if publish_in else None
+    make_statement(tags=[tag], status=status, publish_at=publish_at)
+
+    for url in (f"/en/tags/{tag.slug}/feed/", f"/en/tags/{tag.slug}/feed/rss/"):
+        response = client.get(url)
+        assert response.status_code == 404 and b"Hidden keyword" not in response.content

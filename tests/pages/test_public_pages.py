@@ -233,3 +233,22 @@ def test_four_digit_short_link_reaches_its_statement_unless_that_year_has_statem
     assert response.status_code == 301 and response["Location"] == statement.get_absolute_url()
     # A year with public statements keeps its archive.
     assert client.get("/ar/statements/2019/").status_code == 200
+
+
+def test_cards_and_feeds_read_only_the_opening_of_a_long_body(client, make_statement, monkeypatch):
+    import statements.models
+    from statements.text.plain import visible_text
+
+    longest = []
+
+    def measuring(value):
+        longest.append(len(value))
+        return visible_text(value)
+
+    make_statement(title_en="Long", title_ar="طويل", body_en="<p>" + "word " * 39_000 + "</p>", body_ar="<p>نص</p>")
+    monkeypatch.setattr(statements.models, "visible_text", measuring)
+
+    for url in ("/en/", "/en/statements/", "/en/feed/", "/en/feed/rss/"):
+        assert client.get(url).status_code == 200
+
+    assert longest and max(longest) <= statements.models.BODY_PEEK_CHARS

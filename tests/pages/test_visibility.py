@@ -121,3 +121,46 @@ def test_scheduled_holds_only_published_statements_waiting_for_their_moment(make
 
     assert list(Statement.objects.scheduled()) == [waiting]
     assert list(Statement.objects.scheduled(now=now + datetime.timedelta(hours=2))) == []
+
+
+@pytest.mark.parametrize("status, publish_in", [("draft", None), ("review", None), ("published", 3)])
+def test_a_keyword_carried_only_by_unpublished_statements_is_404_to_the_public(
+    client, make_statement, make_tag, status, publish_in
+):
+    tag = make_tag(name_ar="وسم خفي", name_en="Hidden keyword")
+    publish_at = timezone.now() + datetime.timedelta(days=publish_in) if publish_in else None
+    make_statement(tags=[tag], status=status, publish_at=publish_at)
+
+    for lang in ("ar", "en"):
+        response = client.get(f"/{lang}/tags/{tag.slug}/")
+        assert response.status_code == 404
+        assert "Hidden keyword" not in response.content.decode() and "وسم خفي" not in response.content.decode()
+
+
+def test_a_keyword_without_any_statement_is_404_to_the_public(client, make_tag):
+    tag = make_tag(name_en="Unused")
+
+    assert client.get(f"/en/tags/{tag.slug}/").status_code == 404
+
+
+def test_staff_preview_a_hidden_keyword_marked_as_a_preview_and_never_cached(staff_client, make_statement, make_tag):
+    tag = make_tag(name_en="Hidden keyword")
+    make_statement(tags=[tag], status="draft", title_en="The draft", title_ar="", body_ar="")
+
+    response = staff_client.get(f"/en/tags/{tag.slug}/")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Hidden keyword" in page and "The draft" in page and 'name="robots" content="noindex"' in page
+    assert "no-cache" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
+def test_a_keyword_becomes_public_with_its_first_public_statement(client, make_statement, make_tag):
+    tag = make_tag(name_en="Soon")
+    statement = make_statement(tags=[tag], status="draft")
+    assert client.get(f"/en/tags/{tag.slug}/").status_code == 404
+
+    statement.status = "published"
+    statement.save()
+
+    assert client.get(f"/en/tags/{tag.slug}/").status_code == 200
