@@ -237,8 +237,9 @@ class Importer:
 
         records = document["statements"]
         current = {s.uuid: s for s in Statement.objects.filter(uuid__in=[r["uuid"] for r in records])}
-        ids = self._plan_ids([r for r in records if r["uuid"] not in current], outcome)
-        users = self._users(records)
+        new_records = [r for r in records if r["uuid"] not in current]
+        ids = self._plan_ids(new_records, outcome)
+        users = self._users(new_records, outcome)
         for record in records:
             statement = current.get(record["uuid"])
             if statement is None:
@@ -287,12 +288,20 @@ class Importer:
             following += 1
         return ids
 
-    def _users(self, records):
+    def _users(self, records, outcome):
+        """The accounts named in the status history, by user name; accounts travel in a database dump only."""
         names = {c["changed_by"] for r in records for c in r["status_history"] if c["changed_by"] is not None}
         if not names:
             return {}
         model = get_user_model()
-        return {user.get_username(): user for user in model._default_manager.filter(username__in=names)}
+        users = {user.get_username(): user for user in model._default_manager.filter(username__in=names)}
+        missing = sorted(names - set(users))
+        if missing:
+            outcome.warnings.append(
+                f"the status history names accounts that do not exist here ({', '.join(missing)}); their changes "
+                "are kept without a name. Create the accounts first to keep who made them"
+            )
+        return users
 
     def _import_document_tags(self, records, outcome):
         """Keywords by slug, created or renamed as the document says, with the old slugs that redirect to them."""

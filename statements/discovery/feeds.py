@@ -14,7 +14,6 @@ import datetime
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -116,6 +115,10 @@ class LatestStatementsRssFeed(LatestStatementsFeed):
         return reverse("statements:feed_rss")
 
 
+class UnknownKeyword(Http404):
+    """No live keyword has the slug (an old slug may still lead to one); a hidden live keyword is a plain 404."""
+
+
 class TagFeed(LatestStatementsFeed):
     """The latest public statements carrying one keyword; an unknown keyword is a 404.
 
@@ -128,7 +131,7 @@ class TagFeed(LatestStatementsFeed):
     def __call__(self, request, slug):
         try:
             return super().__call__(request, slug=slug)
-        except Http404:
+        except UnknownKeyword:
             # Looked up only when no live keyword has the slug: a live keyword always wins over an old slug.
             moved = TagRedirect.objects.select_related("tag").filter(old_slug=slug).first()
             if moved is None:
@@ -136,7 +139,10 @@ class TagFeed(LatestStatementsFeed):
             return HttpResponsePermanentRedirect(reverse(self.url_name, args=[moved.tag.slug]))
 
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        tag = Tag.objects.filter(slug=slug).first()
+        if tag is None:
+            raise UnknownKeyword("No keyword has this slug.")
+        return tag
 
     def title(self, obj):
         return _("%(keyword)s · %(site)s") % {"keyword": obj.name_in(get_language())[0], "site": settings.SITE_NAME}

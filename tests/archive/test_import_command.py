@@ -355,7 +355,9 @@ def test_a_page_still_finds_its_statement_after_an_export_and_import(tmp_path):
     assert "0 imported, 0 updated, 1 unchanged" in out
 
 
-def test_pages_and_an_export_file_import_together(tmp_path):
+def test_pages_and_an_export_file_import_together(tmp_path, django_user_model):
+    for name in ("amal", "chief"):  # named in the export's status history
+        django_user_model.objects.create_user(name)
     shutil.copy(Path(__file__).parents[1] / "fixtures" / "export" / "observatory-export.json", tmp_path / "export.json")
     shutil.copy(AR_SAMPLE, tmp_path)
 

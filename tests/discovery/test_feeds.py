@@ -253,3 +253,18 @@ def test_a_keyword_without_a_public_statement_has_no_feed(client, make_statement
     for url in (f"/en/tags/{tag.slug}/feed/", f"/en/tags/{tag.slug}/feed/rss/"):
         response = client.get(url)
         assert response.status_code == 404 and b"Hidden keyword" not in response.content
+
+
+def test_a_hidden_keyword_that_took_an_old_slug_is_404_not_a_redirect(client, make_statement, make_tag):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    source, target = make_tag(name_en="Old name"), make_tag(name_en="Target")
+    make_statement(tags=[target])
+    call_command("merge_tags", source.slug, target.slug, stdout=StringIO())
+    reborn = make_tag(name_en="Old name")
+    make_statement(tags=[reborn], status="draft")
+
+    assert client.get(f"/en/tags/{reborn.slug}/feed/").status_code == 404
+    assert client.get(f"/en/tags/{reborn.slug}/").status_code == 404

@@ -99,12 +99,13 @@ def test_chained_merges_send_every_old_slug_straight_to_the_last_target(client, 
     }
 
 
-def test_an_old_slug_never_hides_a_live_keyword_that_takes_it_later(client, make_tag):
+def test_an_old_slug_never_hides_a_live_keyword_that_takes_it_later(client, make_tag, make_statement):
     source = make_tag(name_en="Hardline")
     target = make_tag(name_en="Extremism")
     call_command("merge_tags", source.slug, target.slug)
 
     reborn = make_tag(name_en="Hardline")
+    make_statement(tags=[reborn])
 
     assert reborn.slug == "hardline"
     response = client.get(tag_url("en", "hardline"))
@@ -198,11 +199,12 @@ def test_arabic_old_slug_feed_redirects_too(client, make_tag):
     assert response["Location"] == tag_url("ar", target.slug) + "feed/"
 
 
-def test_live_keyword_feed_wins_over_an_old_slug(client, make_tag):
+def test_live_keyword_feed_wins_over_an_old_slug(client, make_tag, make_statement):
     source, target = make_tag(name_en="Old name"), make_tag(name_en="Target")
     old_slug = source.slug
     call_command("merge_tags", old_slug, target.slug)
     reborn = make_tag(name_en="Old name")
+    make_statement(tags=[reborn])
 
     assert reborn.slug == old_slug
     assert client.get(tag_url("en", old_slug) + "feed/").status_code == 200
