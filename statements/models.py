@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -17,6 +18,8 @@ from statements.text.plain import reading_minutes, visible_text, word_count
 from statements.text.sanitize import has_bidi_controls, sanitize_html, url_scheme
 
 BODY_PEEK_CHARS = 2000
+BODY_FIELDS = tuple(f"body_{lang}" for lang in LANGUAGE_CODES)
+HEAD_SUFFIX = "_head"  # the opening of a body, as ``for_cards()`` reads it
 TEXT_FIELDS = tuple(f"{name}_{lang}" for lang in LANGUAGE_CODES for name in ("title", "summary", "body"))
 
 
@@ -49,6 +52,16 @@ class StatementQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by("-published_on", "-id")
+
+    def for_cards(self):
+        """Statements as lists and feeds show them: every field but the bodies, of which only the opening is read.
+
+        A card or feed entry shows a title and a summary or a bounded excerpt, so a page listing the longest
+        statements reads no more than one listing short ones. ``text_in`` then carries that opening as the body.
+        """
+        return self.defer("body", *BODY_FIELDS).annotate(
+            **{f"{field}{HEAD_SUFFIX}": Substr(field, 1, BODY_PEEK_CHARS) for field in BODY_FIELDS}
+        )
 
 
 class Statement(models.Model):
@@ -134,8 +147,15 @@ class Statement(models.Model):
     def _has_title(self, lang):
         return bool(getattr(self, f"title_{lang}", ""))
 
+    def _body(self, lang):
+        """The body in ``lang``; for a statement read by ``for_cards()``, its opening (the body is not loaded)."""
+        field = f"body_{lang}"
+        if field not in self.__dict__ and f"{field}{HEAD_SUFFIX}" in self.__dict__:
+            return self.__dict__[f"{field}{HEAD_SUFFIX}"] or ""
+        return getattr(self, field, "") or ""
+
     def _has_body(self, lang):
-        body = getattr(self, f"body_{lang}", "") or ""
+        body = self._body(lang)
         # The opening nearly always tells: every card and feed entry asks, and must not read a long body whole.
         head = body[:BODY_PEEK_CHARS]
         if head.rfind("<") > head.rfind(">"):
@@ -164,7 +184,7 @@ class Statement(models.Model):
             is_fallback=source != lang,
             title=getattr(self, f"title_{source}", "") or "",
             summary=getattr(self, f"summary_{source}", "") or "",
-            body=getattr(self, f"body_{source}", "") or "",
+            body=self._body(source),
         )
 
     def _display_language(self, lang):

@@ -36,7 +36,7 @@ def paginate(request, queryset, per_page=PAGE_SIZE):
 
 def public_statements():
     # Cards show no keywords, so none are fetched; the feeds, which list them, prefetch their own.
-    return Statement.objects.published().newest_first()
+    return Statement.objects.published().newest_first().for_cards()
 
 
 def kept_private(response):

@@ -78,7 +78,7 @@ class LatestStatementsFeed(Feed):
         return reverse("statements:feed")
 
     def statements(self):
-        return Statement.objects.published().newest_first().prefetch_related("tags")
+        return Statement.objects.published().newest_first().for_cards().prefetch_related("tags")
 
     def items(self):
         return self.statements()[:FEED_LENGTH]
