@@ -58,9 +58,9 @@ def run(workdir, args):
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.cache import cache
     from django.core.management import call_command
-    from django.conf import settings
     from django.test import Client, override_settings
 
     from statements.models import Statement, Tag
