@@ -202,7 +202,10 @@ class Statement(models.Model):
         Drafts may be partial: an editor saves a title before the body is written.
         """
         super().clean()
-        errors = {}
+        errors = self._length_errors()
+        if errors:
+            # Refused before anything else reads the text: checking a book-length body costs seconds.
+            raise ValidationError(errors)
         for lang in LANGUAGE_CODES if self.status == self.Status.PUBLISHED else ():
             title = (getattr(self, f"title_{lang}", "") or "").strip()
             body = visible_text(sanitize_html(getattr(self, f"body_{lang}", "") or ""))
@@ -212,6 +215,12 @@ class Statement(models.Model):
                 errors[f"body_{lang}"] = _("A version with a title needs a body.")
         if not errors and not self.languages:
             errors["title_ar"] = _("Write the statement in Arabic, in English, or in both.")
+        if errors:
+            raise ValidationError(errors)
+
+    def _length_errors(self):
+        """Summaries and bodies within the size limits of the settings (docs/import-limits.md)."""
+        errors = {}
         for lang in LANGUAGE_CODES:
             for name, limit in (
                 ("summary", settings.STATEMENT_MAX_SUMMARY_CHARS),
@@ -219,16 +228,12 @@ class Statement(models.Model):
             ):
                 length = len(getattr(self, f"{name}_{lang}", "") or "")
                 if length > limit:
-                    errors.setdefault(
-                        f"{name}_{lang}",
-                        ValidationError(
-                            _("At most %(limit)s characters (this text has %(length)s)."),
-                            code="too_long",
-                            params={"limit": f"{limit:,}", "length": f"{length:,}"},
-                        ),
+                    errors[f"{name}_{lang}"] = ValidationError(
+                        _("At most %(limit)s characters (this text has %(length)s)."),
+                        code="too_long",
+                        params={"limit": f"{limit:,}", "length": f"{length:,}"},
                     )
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
     def _save_over_version(self, *args, **kwargs):
         """Save only if the stored version is still the one this copy was loaded at, and count one more.

@@ -139,7 +139,9 @@ class Importer:
 
         lang = page.language
         title_field, body_field = f"title_{lang}", f"body_{lang}"
-        body = sanitize_html(page.body_html)
+        body = page.body_html
+        if len(body) <= settings.STATEMENT_MAX_BODY_CHARS:
+            body = sanitize_html(body)  # a longer one is refused by validation below, before any work on it
         tags = [self._tag_for_keyword(keyword, lang, outcome) for keyword in page.keywords]
         if self._known_uuids is None:
             self._known_uuids = set(Statement.objects.values_list("uuid", flat=True))
