@@ -120,7 +120,7 @@ class TagDetail(PublicStatements, ListView):
         if not (self.request.user.is_authenticated and self.request.user.is_staff):
             raise Http404("No public statement has this keyword.")
         self.preview = True
-        return super().paginate_queryset(Statement.objects.filter(tags=self.tag).newest_first(), page_size)
+        return super().paginate_queryset(Statement.objects.filter(tags=self.tag).newest_first().for_cards(), page_size)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(tag=self.tag, **kwargs)
