@@ -142,7 +142,7 @@ STORAGES = {
 
 SITE_NAME = _("Al-Azhar Observatory for Combating Extremism")
 
-# Size limits (docs/import-limits.md). A statement's body and summary, in characters, for the admin and every
+# Size limits (docs/import.md). A statement's body and summary, in characters, for the admin and every
 # import alike: a long statement runs to a few thousand words, so the defaults leave ample room while
 # refusing a whole book pasted or imported by mistake.
 STATEMENT_MAX_BODY_CHARS = int(os.environ.get("STATEMENT_MAX_BODY_CHARS", "200000"))

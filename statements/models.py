@@ -219,7 +219,7 @@ class Statement(models.Model):
             raise ValidationError(errors)
 
     def _length_errors(self):
-        """Summaries and bodies within the size limits of the settings (docs/import-limits.md)."""
+        """Summaries and bodies within the size limits of the settings (docs/import.md)."""
         errors = {}
         for lang in LANGUAGE_CODES:
             for name, limit in (
