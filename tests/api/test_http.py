@@ -172,3 +172,19 @@ def test_the_rate_limit_is_counted_in_the_shared_cache_every_instance_reads(clie
         assert client.get("/api/v1/tags/").status_code == 200
     finally:
         server.flushdb()
+
+
+def test_a_server_failure_is_a_500_problem_too(client, monkeypatch):
+    from statements.api.views import StatementList
+
+    def fail(self, request):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(StatementList, "get", fail)
+    client.raise_request_exception = False
+
+    response = client.get("/api/v1/statements/")
+
+    assert response.status_code == 500
+    assert response["Content-Type"] == PROBLEM
+    assert response.json()["status"] == 500

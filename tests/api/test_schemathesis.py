@@ -5,7 +5,9 @@ import datetime
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
+from django.db import close_old_connections
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
@@ -22,7 +24,15 @@ def api_schema(db, settings, make_statement, make_tag):
     make_statement(tags=[daesh], title_ar="بيان بالعربية فقط", body_ar="<p>نص</p>")
     make_statement(tags=[extremism], status=Statement.Status.DRAFT)
     make_statement(publish_at=timezone.now() + datetime.timedelta(days=1))
-    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", WSGIHandler())
+    # Django closes the database connection when a request ends; the test client stops it from doing so,
+    # and so must this plain WSGI call, or the test's own transaction (PostgreSQL) would close with it.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/v1/openapi.json", WSGIHandler())
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 @pytest.mark.parametrize("mode", [schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE])
