@@ -74,8 +74,9 @@ class StatementSerializer(serializers.Serializer):
     )
     ar = serializers.SerializerMethodField()
     en = serializers.SerializerMethodField()
-    tags = KeywordBriefSerializer(many=True, source="tags.all")
-    sources = SourceSerializer(many=True, source="sources.all")
+    # Lists the views prefetch (no query per statement).
+    tags = KeywordBriefSerializer(many=True, source="keyword_list")
+    sources = SourceSerializer(many=True, source="source_list")
     image = serializers.SerializerMethodField(help_text="The lead image; null while statements have none.")
 
     @extend_schema_field(PageUrlsSerializer)

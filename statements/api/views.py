@@ -2,7 +2,7 @@
 
 from urllib.parse import urlencode
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
@@ -24,7 +24,7 @@ from statements.api.serializers import (
     StatementSerializer,
 )
 from statements.discovery.keyword_counts import most_used_tags, public_tag
-from statements.models import Statement, Tag, TagRedirect
+from statements.models import SourceLink, Statement, Tag, TagRedirect
 from statements.search.query import parse, search
 from statements.views import MAX_ID
 
@@ -67,13 +67,29 @@ class PublicReadView(APIView):
 
 
 def _statement_queryset():
-    return Statement.objects.published().prefetch_related("tags", "sources")
+    # Into plain lists (to_attr): Django then skips building a queryset per statement for each relation,
+    # which cost more than the two prefetch queries themselves on a page of 20.
+    return Statement.objects.published().prefetch_related(
+        Prefetch("tags", queryset=Tag.objects.only("slug", "name_ar", "name_en"), to_attr="keyword_list"),
+        Prefetch("sources", queryset=SourceLink.objects.all(), to_attr="source_list"),
+    )
 
 
 def _page_url(request, query, cursor):
     if cursor is None:
         return None
     return request.build_absolute_uri(f"{request.path}?{urlencode({**query, 'cursor': cursor.encode()})}")
+
+
+def _older_than(day, pk):
+    """After (day, pk) in the newest-first order. The bare bound on the day is what the database can seek to
+    in the visibility index; the rest only sorts out that one day (the OR alone walked every newer row)."""
+    return Q(published_on__lte=day) & (Q(published_on__lt=day) | Q(published_on=day, id__lt=pk))
+
+
+def _newer_than(day, pk):
+    """Before (day, pk) in the newest-first order."""
+    return Q(published_on__gte=day) & (Q(published_on__gt=day) | Q(published_on=day, id__gt=pk))
 
 
 def _keyword(slug):
@@ -157,16 +173,16 @@ class StatementList(PublicReadView):
             return rows[:limit], None, (params.Cursor.after(rows[limit - 1]) if len(rows) > limit else None)
         day, pk = cursor.position
         if cursor.direction == "a":
-            rows = list(newest.filter(Q(published_on__lt=day) | Q(published_on=day, id__lt=pk))[: limit + 1])
+            rows = list(newest.filter(_older_than(day, pk))[: limit + 1])
             page = rows[:limit]
             following = params.Cursor.after(page[-1]) if len(rows) > limit else None
-            earlier = newest.filter(Q(published_on__gt=day) | Q(published_on=day, id__gte=pk)).exists()
+            earlier = newest.filter(_newer_than(day, pk - 1)).exists()
             previous = params.Cursor.before(page[0]) if page and earlier else None
             if not page and earlier:
                 previous = params.Cursor("b", (day, pk - 1))  # the page that ends with the cursor's own statement
             return page, previous, following
         oldest_first = statements.order_by("published_on", "id")
-        rows = list(oldest_first.filter(Q(published_on__gt=day) | Q(published_on=day, id__gt=pk))[: limit + 1])
+        rows = list(oldest_first.filter(_newer_than(day, pk))[: limit + 1])
         page = rows[:limit][::-1]
         previous = params.Cursor.before(page[0]) if len(rows) > limit else None
         following = params.Cursor.after(page[-1]) if page else params.Cursor("a", (day, pk + 1))

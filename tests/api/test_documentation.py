@@ -66,3 +66,11 @@ def test_the_footer_links_to_the_documentation_page_in_both_languages(client, la
     footer = html[html.index('<footer class="site-footer') :]
 
     assert f'<a href="/api/v1/docs/" hreflang="en">{label}</a>' in footer
+
+
+def test_the_description_generates_without_a_warning_and_validates_against_the_openapi_schema(tmp_path):
+    from django.core.management import call_command
+
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "openapi.yaml"))
+
+    assert "openapi: 3.1.0" in (tmp_path / "openapi.yaml").read_text()
