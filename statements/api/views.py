@@ -55,6 +55,8 @@ class PublicReadView(APIView):
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
+        # Every answer holds both languages (the site's middleware would name the negotiated one alone).
+        response.headers.setdefault("Content-Language", "ar, en")
         if response.status_code in (200, 301) and request.method in ("GET", "HEAD"):
             patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
         if response.status_code == 200 and request.method in ("GET", "HEAD"):
@@ -155,13 +157,10 @@ class StatementList(PublicReadView):
         else:
             page, previous, following = self._newest(statements, cursor, limit)
         serializer = StatementSerializer(page, many=True, context={"request": request})
-        return Response(
-            {
-                "results": serializer.data,
-                "next": _page_url(request, query, following),
-                "previous": _page_url(request, query, previous),
-            }
-        )
+        links = {"next": _page_url(request, query, following), "previous": _page_url(request, query, previous)}
+        # The same links as RFC 8288 headers, for clients that page without reading the body.
+        header = ", ".join(f'<{url}>; rel="{rel}"' for rel, url in links.items() if url)
+        return Response({"results": serializer.data, **links}, headers={"Link": header} if header else None)
 
     def _newest(self, statements, cursor, limit):
         """A page of the newest-first order from a (date, id) position: the same page whatever is published since."""

@@ -188,3 +188,25 @@ def test_a_server_failure_is_a_500_problem_too(client, monkeypatch):
     assert response.status_code == 500
     assert response["Content-Type"] == PROBLEM
     assert response.json()["status"] == 500
+
+
+def test_a_list_gives_its_page_links_as_link_headers_too(client, make_statement):
+    for _ in range(3):
+        make_statement()
+    first = client.get("/api/v1/statements/?limit=1")
+    second = client.get(first.json()["next"])
+
+    assert first["Link"] == f'<{first.json()["next"]}>; rel="next"'
+    assert second["Link"] == f'<{second.json()["next"]}>; rel="next", <{second.json()["previous"]}>; rel="previous"'
+
+
+def test_an_answer_says_it_holds_both_languages(client, statement):
+    assert client.get(f"/api/v1/statements/{statement.pk}/")["Content-Language"] == "ar, en"
+
+
+def test_head_answers_the_headers_of_get_without_a_body(client, statement):
+    url = f"/api/v1/statements/{statement.pk}/"
+    got, head = client.get(url), client.head(url)
+
+    assert head.status_code == 200 and head.content == b""
+    assert head["ETag"] == got["ETag"] and head["Content-Type"] == got["Content-Type"]
