@@ -74,3 +74,12 @@ def test_the_description_generates_without_a_warning_and_validates_against_the_o
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "openapi.yaml"))
 
     assert "openapi: 3.1.0" in (tmp_path / "openapi.yaml").read_text()
+
+
+def test_the_description_promises_the_caching_paging_and_rate_limit_headers(client):
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    listing = paths["/api/v1/statements/"]["get"]["responses"]
+
+    assert {"ETag", "Cache-Control", "Link"} <= set(listing["200"]["headers"])
+    assert listing["429"]["headers"]["Retry-After"]["required"] is True
+    assert "Location" in paths["/api/v1/tags/{slug}/"]["get"]["responses"]["301"]["headers"]
