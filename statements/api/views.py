@@ -152,7 +152,8 @@ class StatementList(PublicReadView):
         if lang:
             statements = statements.filter(~Q(**{f"title_{lang}": ""}) | ~Q(**{f"body_{lang}": ""}))
 
-        if not words.is_empty:
+        if query.get("q", "").strip():
+            # As on the search page, a query of nothing searchable (only stop words or exclusions) finds nothing.
             page, previous, following = self._ranked(statements, words, cursor, limit)
         else:
             page, previous, following = self._newest(statements, cursor, limit)
@@ -178,7 +179,9 @@ class StatementList(PublicReadView):
             earlier = newest.filter(_newer_than(day, pk - 1)).exists()
             previous = params.Cursor.before(page[0]) if page and earlier else None
             if not page and earlier:
-                previous = params.Cursor("b", (day, pk - 1))  # the page that ends with the cursor's own statement
+                previous = params.Cursor(
+                    "b", (day, max(pk - 1, 0))
+                )  # the page that ends with the cursor's own statement
             return page, previous, following
         oldest_first = statements.order_by("published_on", "id")
         rows = list(oldest_first.filter(_newer_than(day, pk))[: limit + 1])

@@ -212,3 +212,10 @@ def test_a_list_page_reads_the_same_number_of_queries_however_many_keywords_and_
 
     assert large == small
     assert small[0] == small[2] == 3  # the statements, their keywords, their sources
+
+
+def test_a_q_of_nothing_searchable_finds_nothing_as_on_the_search_page(client, make_statement):
+    make_statement(title_en="The report", body_en="<p>the</p>")
+
+    assert ids(client.get("/api/v1/statements/?q=the")) == []
+    assert len(ids(client.get("/api/v1/statements/?q="))) == 1  # an empty q is no search at all
