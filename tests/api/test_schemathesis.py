@@ -38,7 +38,7 @@ def api_schema(db, settings, make_statement, make_tag):
 @pytest.mark.parametrize("mode", [schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE])
 def test_every_endpoint_answers_generated_requests_as_its_schema_says(api_schema, mode):
     @given(case=api_schema.as_strategy(mode))
-    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True, database=None)
     def answers_as_described(case):
         # A cursor is valid only when it comes from a next or previous link, which a schema cannot say: a
         # made-up one is a 400 (tests/api/test_problems.py), so "valid by the schema" is not "accepted" for it.
