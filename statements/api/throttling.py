@@ -12,7 +12,7 @@ class PerClientThrottle(SimpleRateThrottle):
     cache_format = "api-throttle:%(ident)s"
 
     def get_rate(self):
-        # Read on every request rather than once at import, so the setting can change without a restart of the class.
+        # Read on every request, not once at import as DRF does, so an overridden setting takes effect.
         return settings.API_RATE_LIMIT or None
 
     def get_cache_key(self, request, view):
