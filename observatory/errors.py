@@ -10,5 +10,9 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
+    if request.path.startswith("/api/"):
+        from statements.api.problems import problem_response
+
+        return problem_response(request, 500, "The server failed to answer; the failure is logged.")
     # Render without context processors: whatever failed may fail again.
     return HttpResponseServerError(loader.get_template("500.html").render())

@@ -17,6 +17,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap_xml, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots"),
+    # The JSON API carries both languages in every answer, so its addresses have no language prefix.
+    path("api/v1/", include("statements.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
