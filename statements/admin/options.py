@@ -1,17 +1,22 @@
 from django.contrib import admin
 from django.db import IntegrityError, models
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin, TranslationAdmin
 from reversion_compare.admin import CompareVersionAdmin
 
 from statements.admin import workflow as admin_workflow
+from statements.admin.changelist import (
+    LINKS_PER_TAG,
+    KeywordChangeList,
+    KeywordFilter,
+    StatementListMixin,
+    written_languages,
+)
 from statements.admin.columns import StatementTitleColumn, TagNameColumns
 from statements.admin.forms import StatementAdminForm
 from statements.admin.merge import merge_selected_tags
 from statements.admin.widgets import BodyEditorWidget, mark_language
 from statements.models import SourceLink, Statement, Tag
-from statements.search.query import matching, parse
 
 
 class SourceLinkInline(admin.TabularInline):
@@ -24,13 +29,13 @@ class SourceLinkInline(admin.TabularInline):
 
 @admin.register(Statement)
 class StatementAdmin(
+    StatementListMixin,
     StatementTitleColumn, admin_workflow.WorkflowAdminMixin, CompareVersionAdmin, TabbedDjangoJqueryTranslationAdmin
 ):
     form = StatementAdminForm
     list_display = ("display_title", "published_on", "publication_state", "language_versions", "updated_at")
-    list_filter = (admin_workflow.PublicationFilter, "published_on", "tags")
+    list_filter = (admin_workflow.PublicationFilter, "published_on", KeywordFilter)
     date_hierarchy = "published_on"
-    search_fields = ("title_ar", "title_en")
     autocomplete_fields = ("tags",)
     inlines = [SourceLinkInline, admin_workflow.StatusChangeInline]
     readonly_fields = ("writing_figures", "version")
@@ -41,15 +46,6 @@ class StatementAdmin(
         (_("Publication"), {"fields": ("published_on", "status", "publish_at", "tags", "version", "base_version")}),
     )
 
-    def get_search_results(self, request, queryset, search_term):
-        """Titles containing the typed text, and statements whose words match it the way the public search
-        matches them (without diacritics, any hamza form, in the summary and body too), drafts included."""
-        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        query = parse(search_term)
-        if not query.is_empty:
-            found |= queryset.filter(matching(query))
-        return found, may_have_duplicates
-
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = mark_language(db_field, super().formfield_for_dbfield(db_field, request, **kwargs))
         if db_field.name in ("body_ar", "body_en"):
@@ -59,7 +55,7 @@ class StatementAdmin(
 
     @admin.display(description=_("languages"))
     def language_versions(self, obj):
-        return " · ".join(code.upper() for code in obj.languages) or "—"
+        return " · ".join(code.upper() for code in written_languages(obj)) or "—"
 
 
 @admin.register(Tag)
@@ -69,15 +65,16 @@ class TagAdmin(TagNameColumns, TranslationAdmin):
     prepopulated_fields = {}
     actions = [merge_selected_tags]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(statement_count=Count("statements", distinct=True))
+    def get_changelist(self, request, **kwargs):
+        return KeywordChangeList
 
     def has_merge_permission(self, request):
         # A merge deletes keywords: it needs both rights (the action's own permission list means either one).
         return self.has_change_permission(request) and self.has_delete_permission(request)
 
-    @admin.display(description=_("statements"), ordering="statement_count")
+    @admin.display(description=_("statements"), ordering=LINKS_PER_TAG)
     def statement_count(self, obj):
+        # Counted once per change to the archive (KeywordChangeList), not per row or per request.
         return obj.statement_count
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):

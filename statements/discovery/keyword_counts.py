@@ -38,6 +38,18 @@ def _counted():
     return counted
 
 
+def statement_counts():
+    """``{tag id: statements carrying it}`` whatever their status (the editors' keyword list), kept like the
+    public figures but with no scheduled moment to wait for: a status does not change these."""
+    key = f"tag-counts-all:{generation()}"
+    counted = cache.get(key)
+    if counted is None:
+        links = Statement.tags.through.objects
+        counted = dict(links.order_by().values("tag_id").annotate(count=Count("*")).values_list("tag_id", "count"))
+        cache.set(key, counted, COUNTS_CACHE_SECONDS)
+    return counted
+
+
 def public_tag_counts():
     """``{tag id: number of public statements carrying it}``, for keywords with at least one."""
     return dict(_counted())

@@ -37,7 +37,8 @@ PAGES = {
     "sitemap_keywords": 3,
 }
 SITEMAP_INDEX = 9
-ADMIN_PAGES = {"admin_statements": 8, "admin_keywords": 5}
+# The keyword list reads its counts from the cache, counted here (one query) as the cache is cleared.
+ADMIN_PAGES = {"admin_statements": 7, "admin_keywords": 6}
 FIRST_DAY = datetime.date(2018, 4, 1)
 
 

@@ -1,0 +1,161 @@
+"""The statement and keyword lists, kept quick however large the archive grows.
+
+A list page reads the ids of its rows from the narrowest query there is (an index walk), then only those
+rows and only the columns it shows; the editors' search keeps the newest matches and says when there are
+more; the keyword filter meets statements through their keyword links; keyword counts are counted once per
+change to the archive, not on every request.
+"""
+
+from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
+from django.core.paginator import Paginator
+from django.db.models import Case, CharField, Count, F, OuterRef, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.utils.formats import number_format
+from django.utils.html import strip_tags
+
+from statements.discovery.keyword_counts import statement_counts
+from statements.languages import LANGUAGE_CODES
+from statements.models import Statement
+from statements.search.query import CANDIDATES, editorial_search
+
+TAG_LINKS = Statement.tags.through
+
+# What a row of the statement list shows (its title column, date, publication and languages); bodies are
+# read only where a language has no title, since only then does the body decide whether it is written.
+LIST_FIELDS = (
+    "published_on",
+    "status",
+    "publish_at",
+    "updated_at",
+    *(f"title_{lang}" for lang in LANGUAGE_CODES),
+)
+
+
+def untitled_body(lang):
+    """The body in ``lang`` of a row without a title in ``lang`` (else empty): all a list row needs of it."""
+    return Case(When(**{f"title_{lang}": ""}, then=F(f"body_{lang}")), default=Value(""), output_field=CharField())
+
+
+class PageByIdPaginator(Paginator):
+    """Finds a page's rows by their ids first: the ids come from an index walk, however deep the page, and only
+    the page's own rows are then read whole (an offset over whole rows read every row before the page)."""
+
+    def page(self, number):
+        page = super().page(number)
+        ids = list(page.object_list.values_list("pk", flat=True))
+        page.object_list = self.object_list.filter(pk__in=ids)
+        return page
+
+
+class StatementChangeList(ChangeList):
+    def get_queryset(self, request, exclude_parameters=None):
+        self.result_count_is_lower_bound = False
+        queryset = super().get_queryset(request, exclude_parameters)
+        return queryset.only(*LIST_FIELDS).annotate(
+            **{f"untitled_body_{lang}": untitled_body(lang) for lang in LANGUAGE_CODES}
+        )
+
+    def get_results(self, request):
+        super().get_results(request)
+        # The search keeps the newest matches only: their count is then a floor, said as "more than".
+        self.result_count_is_lower_bound = getattr(request, "admin_search_more", False)
+        self.candidates = number_format(CANDIDATES, force_grouping=True)
+
+
+class StatementListMixin:
+    """The statement admin's list: paging by id, the editors' search over every status, no exact full count."""
+
+    paginator = PageByIdPaginator
+    # Counting the whole archive besides the filtered list cost a second full count on every filtered page.
+    show_full_result_count = False
+    # Facet counts count every filter choice over the archive on each request.
+    show_facets = admin.ShowFacets.NEVER
+    search_fields = ("title_ar", "title_en")  # shows the search box; the search itself is get_search_results
+
+    def get_changelist(self, request, **kwargs):
+        return StatementChangeList
+
+    def get_search_results(self, request, queryset, search_term):
+        """Titles containing the typed text, and statements whose words match it the way the public search
+        matches them (without diacritics, any hamza form, in the summary and body too), drafts included: the
+        newest matches, the list tells when there are more."""
+        if not search_term.strip():
+            return queryset, False
+        ids, more = editorial_search(search_term, queryset)
+        request.admin_search_more = more
+        return queryset.filter(pk__in=ids), False
+
+
+class KeywordFilter(admin.ListFilter):
+    """Django's keyword filter (a keyword, or none), meeting statements through the keyword links.
+
+    Django's own filter joins the links, and the list must then make every row distinct: at 100,000 statements
+    that took most of a second. A statement's links name each keyword once, so a semi-join needs no such pass.
+    """
+
+    field_path = "tags"
+    template = "admin/filter.html"
+
+    def __init__(self, request, params, model, model_admin):
+        self.inner = admin.RelatedFieldListFilter(
+            model._meta.get_field(self.field_path), request, params, model, model_admin, self.field_path
+        )
+        self.title = self.inner.title
+        super().__init__(request, params, model, model_admin)
+
+    def has_output(self):
+        return self.inner.has_output()
+
+    def choices(self, changelist):
+        return self.inner.choices(changelist)
+
+    def expected_parameters(self):
+        return self.inner.expected_parameters()
+
+    def queryset(self, request, queryset):
+        used = self.inner.used_parameters
+        ids = used.get(self.inner.lookup_kwarg) or []
+        if any(not str(value).isdigit() for value in ids):
+            raise IncorrectLookupParameters(f"{self.inner.lookup_kwarg}: not a keyword id")
+        if ids:
+            queryset = queryset.filter(pk__in=TAG_LINKS.objects.filter(tag_id__in=ids).values("statement_id"))
+        for value in used.get(self.inner.lookup_kwarg_isnull) or []:
+            linked = TAG_LINKS.objects.values("statement_id")
+            if value in ("True", "true", "1"):
+                queryset = queryset.exclude(pk__in=linked)
+            elif value in ("False", "false", "0"):
+                queryset = queryset.filter(pk__in=linked)
+            else:
+                raise IncorrectLookupParameters(f"{self.inner.lookup_kwarg_isnull}: not a yes or no")
+        return queryset
+
+
+# Sorting the keyword list by its count column counts each keyword's links (that sort alone pays for it).
+LINKS_PER_TAG = Coalesce(
+    Subquery(
+        TAG_LINKS.objects.filter(tag_id=OuterRef("pk")).order_by().values("tag_id").annotate(n=Count("*")).values("n")
+    ),
+    0,
+)
+
+
+class KeywordChangeList(ChangeList):
+    def get_results(self, request):
+        super().get_results(request)
+        counts = statement_counts()
+        # Evaluated once here; the template iterates the same rows.
+        for tag in self.result_list:
+            tag.statement_count = counts.get(tag.pk, 0)
+
+
+def written_languages(statement):
+    """``statement.languages`` for a list row, which holds a body only where the title is missing."""
+    if not hasattr(statement, f"untitled_body_{LANGUAGE_CODES[0]}"):
+        return statement.languages
+    return [
+        lang
+        for lang in LANGUAGE_CODES
+        if getattr(statement, f"title_{lang}") or strip_tags(getattr(statement, f"untitled_body_{lang}")).strip()
+    ]
