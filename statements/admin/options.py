@@ -30,7 +30,10 @@ class SourceLinkInline(admin.TabularInline):
 @admin.register(Statement)
 class StatementAdmin(
     StatementListMixin,
-    StatementTitleColumn, admin_workflow.WorkflowAdminMixin, CompareVersionAdmin, TabbedDjangoJqueryTranslationAdmin
+    StatementTitleColumn,
+    admin_workflow.WorkflowAdminMixin,
+    CompareVersionAdmin,
+    TabbedDjangoJqueryTranslationAdmin,
 ):
     form = StatementAdminForm
     list_display = ("display_title", "published_on", "publication_state", "language_versions", "updated_at")
