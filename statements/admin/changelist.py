@@ -21,6 +21,8 @@ from statements.models import Statement
 from statements.search.query import CANDIDATES, editorial_search
 
 TAG_LINKS = Statement.tags.through
+# The newest matches of a search the list keeps, as on the public search; more are said as "more than".
+SEARCH_LIMIT = CANDIDATES
 
 # What a row of the statement list shows (its title column, date, publication and languages); bodies are
 # read only where a language has no title, since only then does the body decide whether it is written.
@@ -61,7 +63,7 @@ class StatementChangeList(ChangeList):
         super().get_results(request)
         # The search keeps the newest matches only: their count is then a floor, said as "more than".
         self.result_count_is_lower_bound = getattr(request, "admin_search_more", False)
-        self.candidates = number_format(CANDIDATES, force_grouping=True)
+        self.candidates = number_format(SEARCH_LIMIT, force_grouping=True)
 
 
 class StatementListMixin:
@@ -83,7 +85,7 @@ class StatementListMixin:
         newest matches, the list tells when there are more."""
         if not search_term.strip():
             return queryset, False
-        ids, more = editorial_search(search_term, queryset)
+        ids, more = editorial_search(search_term, queryset, SEARCH_LIMIT)
         request.admin_search_more = more
         return queryset.filter(pk__in=ids), False
 
@@ -121,14 +123,10 @@ class KeywordFilter(admin.ListFilter):
             raise IncorrectLookupParameters(f"{self.inner.lookup_kwarg}: not a keyword id")
         if ids:
             queryset = queryset.filter(pk__in=TAG_LINKS.objects.filter(tag_id__in=ids).values("statement_id"))
-        for value in used.get(self.inner.lookup_kwarg_isnull) or []:
+        # Django reads "True", "1" and any other word as yes, "", "0" and "false" as no.
+        for without in used.get(self.inner.lookup_kwarg_isnull) or []:
             linked = TAG_LINKS.objects.values("statement_id")
-            if value in ("True", "true", "1"):
-                queryset = queryset.exclude(pk__in=linked)
-            elif value in ("False", "false", "0"):
-                queryset = queryset.filter(pk__in=linked)
-            else:
-                raise IncorrectLookupParameters(f"{self.inner.lookup_kwarg_isnull}: not a yes or no")
+            queryset = queryset.exclude(pk__in=linked) if without else queryset.filter(pk__in=linked)
         return queryset
 
 
