@@ -14,6 +14,7 @@ from statements.admin.changelist import (
 )
 from statements.admin.columns import StatementTitleColumn, TagNameColumns
 from statements.admin.forms import StatementAdminForm
+from statements.admin.loading import ChangeFormLoadingMixin
 from statements.admin.merge import merge_selected_tags
 from statements.admin.widgets import BodyEditorWidget, mark_language
 from statements.models import SourceLink, Statement, Tag
@@ -30,6 +31,7 @@ class SourceLinkInline(admin.TabularInline):
 @admin.register(Statement)
 class StatementAdmin(
     StatementListMixin,
+    ChangeFormLoadingMixin,
     StatementTitleColumn,
     admin_workflow.WorkflowAdminMixin,
     CompareVersionAdmin,

@@ -34,6 +34,9 @@ class StatusChangeInline(admin.TabularInline):
     readonly_fields = fields
     verbose_name_plural = gettext_lazy("status history")
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("changed_by")
+
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("statements.view_statement")
 

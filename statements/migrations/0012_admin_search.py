@@ -26,6 +26,8 @@ def create_indexes(apps, schema_editor):
         schema_editor.execute(
             f"CREATE INDEX {name} ON statements_statement USING gin (UPPER(title_{lang}::text) gin_trgm_ops)"
         )
+    # The planner judges a title pattern by the statistics of the indexed expressions, gathered only by ANALYZE.
+    schema_editor.execute("ANALYZE statements_statement")
 
 
 def drop_indexes(apps, schema_editor):

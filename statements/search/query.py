@@ -220,8 +220,22 @@ def _title_chunks(text):
     return wanted[:MAX_WORDS], unwanted[:MAX_WORDS]
 
 
-def _newest(queryset, limit):
-    return list(queryset.order_by("-published_on", "-id").values_list("pk", "published_on")[: limit + 1])
+def _newest(queryset, limit, cursor):
+    newest = queryset.order_by("-published_on", "-id").values_list("pk", "published_on")[: limit + 1]
+    if cursor is None:
+        return list(newest)
+    sql, params = newest.query.sql_with_params()
+    cursor.execute(sql, params)
+    columns = [column.name for column in cursor.description]
+    pk_at, date_at = columns.index("pk"), columns.index("published_on")
+    return [(row[pk_at], row[date_at]) for row in cursor.fetchall()]
+
+
+@dataclass
+class Matches:
+    ids: list  # newest first
+    dates: list  # their dates, in the same order
+    more: bool  # more statements match than were kept
 
 
 def editorial_search(raw, queryset, limit=CANDIDATES):
@@ -229,21 +243,32 @@ def editorial_search(raw, queryset, limit=CANDIDATES):
     text, or whose words match it the way the public search matches them (without diacritics, any hamza form,
     in the summary and body too).
 
-    Returns the ids of the newest ``limit`` matches and whether more match. Like ``search()`` it never counts
-    or sorts every match of a common word: each of the two ways of matching stops at ``limit`` + 1 newest, so
-    the union is exact up to ``limit`` and otherwise known to be larger.
+    Keeps the newest ``limit`` matches and says whether more match. Like ``search()`` it never counts or sorts
+    every match of a common word: each of the two ways of matching stops at ``limit`` + 1 newest, so the union
+    is exact up to ``limit`` and otherwise known to be larger.
     """
     query = parse(raw)
     wanted, unwanted = _title_chunks(query.text)
-    found = []
+    ways = []
     if wanted:
         in_titles = Q()
         for piece in wanted:
             in_titles &= Q(title_ar__icontains=piece) | Q(title_en__icontains=piece)
         for piece in unwanted:
             in_titles &= ~Q(title_ar__icontains=piece) & ~Q(title_en__icontains=piece)
-        found += _newest(queryset.filter(in_titles), limit)
+        ways.append(queryset.filter(in_titles))
     if not query.is_empty:
-        found += _newest(queryset.filter(matching(query)), limit)
+        ways.append(queryset.filter(matching(query)))
+    found = []
+    if connection.vendor == "postgresql":
+        with transaction.atomic(), connection.cursor() as cursor:
+            # As for search(): parallel workers cost more to start than the newest-first walk itself.
+            cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+            for way in ways:
+                found += _newest(way, limit, cursor)
+    else:
+        for way in ways:
+            found += _newest(way, limit, None)
     newest = sorted(set(found), key=lambda row: (row[1], row[0]), reverse=True)
-    return [pk for pk, _ in newest[:limit]], len(newest) > limit
+    kept = newest[:limit]
+    return Matches([pk for pk, _ in kept], [day for _, day in kept], len(newest) > limit)
