@@ -241,3 +241,50 @@ def test_keyword_autocomplete_finds_keywords_by_name(staff_client, tagged):
     )
 
     assert [row["text"] for row in response.json()["results"]] == ["داعش"]
+
+
+# Figures kept once per change to the archive, and the date hierarchy.
+
+
+def year_links(response):
+    return sorted(set(re.findall(r"published_on__year=(\d{4})", response.content.decode())))
+
+
+def test_the_list_count_and_years_follow_every_change_at_once(staff_client, make_statement):
+    make_statement(published_on=datetime.date(2019, 5, 1))
+    make_statement(published_on=datetime.date(2020, 5, 1))
+    first = staff_client.get(LIST)
+    assert first.context["cl"].result_count == 2 and year_links(first) == ["2019", "2020"]
+
+    make_statement(published_on=datetime.date(2021, 5, 1))
+    again = staff_client.get(LIST)
+
+    assert again.context["cl"].result_count == 3 and year_links(again) == ["2019", "2020", "2021"]
+
+
+def test_the_date_hierarchy_offers_the_years_of_the_filtered_list(staff_client, make_statement, make_tag):
+    tag = make_tag(name_ar="داعش")
+    make_statement(published_on=datetime.date(2019, 5, 1), tags=[tag])
+    make_statement(published_on=datetime.date(2020, 5, 1))
+    make_statement(published_on=datetime.date(2021, 5, 1), tags=[tag])
+
+    assert year_links(staff_client.get(LIST, {"tags__id__exact": tag.pk})) == ["2019", "2021"]
+
+
+def test_the_date_hierarchy_of_a_search_offers_the_years_and_months_of_its_matches(staff_client, make_statement):
+    for day in (datetime.date(2019, 5, 1), datetime.date(2021, 3, 1), datetime.date(2021, 7, 1)):
+        make_statement(title_en=f"Flood report {day}", body_en="<p>floods</p>", published_on=day)
+    make_statement(title_en="Other", body_en="<p>drought</p>", published_on=datetime.date(2020, 1, 1))
+
+    assert year_links(staff_client.get(LIST, {"q": "flood"})) == ["2019", "2021"]
+    in_2021 = staff_client.get(LIST, {"q": "flood", "published_on__year": "2021"}).content.decode()
+    assert sorted(set(re.findall(r"published_on__month=(\d+)", in_2021))) == ["3", "7"]
+
+
+def test_the_rendered_checkbox_of_a_row_is_the_one_django_renders(staff_client, make_statement):
+    from django.contrib.admin import ModelAdmin, site
+
+    statement = make_statement(title_ar='عنوان <b>"مقتبس"</b> & غيره', body_ar="<p>ن</p>")
+    statement_admin = site._registry[Statement]
+
+    assert statement_admin.action_checkbox(statement) == ModelAdmin.action_checkbox(statement_admin, statement)
