@@ -55,6 +55,8 @@ class PublicationFilter(admin.SimpleListFilter):
 
     title = gettext_lazy("publication")
     parameter_name = "publication"
+    # The choices whose statements change as time passes (a scheduled statement goes live by itself).
+    TIMED = ("scheduled", "live")
 
     def lookups(self, request, model_admin):
         return (
@@ -68,10 +70,11 @@ class PublicationFilter(admin.SimpleListFilter):
         value = self.value()
         if value in (Statement.Status.DRAFT, Statement.Status.REVIEW):
             return queryset.filter(status=value)
+        # The same conditions, combined with the list's own (a subquery of ids made the list hash the archive).
         if value == "live":
-            return queryset.filter(pk__in=Statement.objects.published())
+            return queryset & Statement.objects.published()
         if value == "scheduled":
-            return queryset.filter(pk__in=Statement.objects.scheduled())
+            return queryset & Statement.objects.scheduled()
         return queryset
 
 

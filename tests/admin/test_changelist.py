@@ -288,3 +288,17 @@ def test_the_rendered_checkbox_of_a_row_is_the_one_django_renders(staff_client, 
     statement_admin = site._registry[Statement]
 
     assert statement_admin.action_checkbox(statement) == ModelAdmin.action_checkbox(statement_admin, statement)
+
+
+def test_the_live_list_counts_a_scheduled_statement_from_its_moment_without_any_save(staff_client, make_statement):
+    import time_machine
+    from django.utils import timezone
+
+    make_statement()
+    moment = timezone.now() + datetime.timedelta(minutes=2)  # sooner than the figures would be kept otherwise
+    make_statement(publish_at=moment)
+
+    assert staff_client.get(LIST, {"publication": "live"}).context["cl"].result_count == 1
+    with time_machine.travel(moment + datetime.timedelta(seconds=1), tick=False):
+        assert staff_client.get(LIST, {"publication": "live"}).context["cl"].result_count == 2
+        assert staff_client.get(LIST, {"publication": "scheduled"}).context["cl"].result_count == 0
