@@ -14,7 +14,9 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ALL_VAR, ERROR_FLAG, ORDER_VAR, PAGE_VAR, ChangeList
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Case, CharField, Count, F, OuterRef, Subquery, Value, When
+from django.db import connection
+from django.db.models import BooleanField, Case, CharField, Count, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -170,6 +172,15 @@ class KeptDates:
         return self.figures.kept(f"dates:{field_name}:{kind}", lambda: list(self.queryset.dates(field_name, kind)))
 
 
+def among(ids):
+    """A filter for the statements ``ids``. PostgreSQL is given them as one array: building the SQL of a thousand
+    separate parameters took about 10 ms each time the list asked (its count, then its page)."""
+    if connection.vendor == "postgresql":
+        column = f'"{Statement._meta.db_table}"."id"'
+        return RawSQL(f"{column} = ANY(%s)", (list(ids),), output_field=BooleanField())
+    return Q(pk__in=ids)
+
+
 class StatementListMixin:
     """The statement admin's list: paging by id, the editors' search over every status, no exact full count."""
 
@@ -205,7 +216,7 @@ class StatementListMixin:
             return queryset, False
         matches = editorial_search(search_term, queryset, SEARCH_LIMIT)
         request.admin_search = matches
-        return queryset.filter(pk__in=matches.ids), False
+        return queryset.filter(among(matches.ids)), False
 
 
 class KeywordFilter(admin.ListFilter):
