@@ -1,9 +1,10 @@
 """The statement and keyword lists, kept quick however large the archive grows.
 
 A list page reads the ids of its rows from the narrowest query there is (an index walk), then only those
-rows and only the columns it shows; the editors' search keeps the newest matches and says when there are
-more; the keyword filter meets statements through their keyword links; keyword counts are counted once per
-change to the archive, not on every request.
+rows and only the columns it shows; a list's count and the years of its date hierarchy, and the keyword
+counts, are counted once per change to the archive, not on every request; the editors' search keeps the
+newest matches and says when there are more; the keyword filter meets statements through their keyword links.
+See docs/admin-speed.md.
 """
 
 import hashlib
@@ -182,9 +183,8 @@ def among(ids):
 
 
 class StatementListMixin:
-    """The statement admin's list: paging by id, the editors' search over every status, no exact full count."""
+    """The statement admin's list: paging by id, figures kept per change, the editors' search over every status."""
 
-    paginator = StatementPaginator
     # Counting the whole archive besides the filtered list cost a second full count on every filtered page.
     show_full_result_count = False
     # Facet counts count every filter choice over the archive on each request.
