@@ -4,7 +4,7 @@ A list page reads the ids of its rows from the narrowest query there is (an inde
 rows and only the columns it shows; a list's count and the years of its date hierarchy, and the keyword
 counts, are counted once per change to the archive, not on every request; the editors' search keeps the
 newest matches and says when there are more; the keyword filter meets statements through their keyword links.
-See docs/admin-speed.md.
+See docs/editorial.md.
 """
 
 import hashlib

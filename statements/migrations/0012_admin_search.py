@@ -1,6 +1,6 @@
 from django.db import migrations, transaction
 
-# The editorial admin at 100,000 statements (docs/admin-speed.md), PostgreSQL only:
+# The editorial admin at 100,000 statements (docs/editorial.md), PostgreSQL only:
 #
 # - statement_newest (published_on, id): the list's page of ids, newest first, read from the index alone
 #   however deep the page (with the date alone PostgreSQL read every row before the page). SQLite's date
