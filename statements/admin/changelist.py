@@ -7,6 +7,7 @@ newest matches and says when there are more; the keyword filter meets statements
 See docs/editorial.md.
 """
 
+import datetime
 import hashlib
 
 from django.contrib import admin
@@ -16,7 +17,21 @@ from django.contrib.admin.views.main import ALL_VAR, ERROR_FLAG, ORDER_VAR, PAGE
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import BooleanField, Case, CharField, Count, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -160,7 +175,14 @@ class KnownDates:
 
 
 class KeptDates:
-    """The date hierarchy's questions about a list, each answered once per change to the archive."""
+    """The date hierarchy's questions about a list, each answered once per change to the archive.
+
+    Django finds a list's years (or a year's months) by truncating and sorting the date of every row: most of
+    the SQL time of the whole list at 100,000 statements, paid again on the first list after every save. Asking,
+    in one query, whether each year between the first and the last date has a row reads one index entry a year.
+    """
+
+    MONTHS = {"year": 12, "month": 1}  # the length of each period asked about
 
     def __init__(self, queryset, figures):
         self.queryset = queryset.order_by()
@@ -170,7 +192,39 @@ class KeptDates:
         return self.figures.kept(f"range:{','.join(sorted(named))}", lambda: self.queryset.aggregate(**named))
 
     def dates(self, field_name, kind):
-        return self.figures.kept(f"dates:{field_name}:{kind}", lambda: list(self.queryset.dates(field_name, kind)))
+        return self.figures.kept(f"dates:{field_name}:{kind}", lambda: self._dates(field_name, kind))
+
+    def _dates(self, field_name, kind):
+        if kind not in self.MONTHS:
+            return list(self.queryset.dates(field_name, kind))
+        ends = self.aggregate(first=Min(field_name), last=Max(field_name))
+        if ends["first"] is None:
+            return []
+        starts = []
+        start = ends["first"].replace(month=1 if kind == "year" else ends["first"].month, day=1)
+        while start <= ends["last"]:
+            starts.append(start)
+            start = _months_later(start, self.MONTHS[kind])
+        probes = {
+            f"from_{n}": Exists(
+                self.queryset.filter(
+                    **{
+                        f"{field_name}__gte": begin,
+                        f"{field_name}__lt": _months_later(begin, self.MONTHS[kind]),
+                    }
+                )
+            )
+            for n, begin in enumerate(starts)
+        }
+        found = Statement.objects.order_by().annotate(**probes).values(*probes)[:1]
+        row = found[0] if found else {}
+        return [begin for n, begin in enumerate(starts) if row.get(f"from_{n}")]
+
+
+def _months_later(day, months):
+    """The first of the month ``months`` after ``day``'s month."""
+    index = day.year * 12 + day.month - 1 + months
+    return datetime.date(index // 12, index % 12 + 1, 1)
 
 
 def among(ids):

@@ -302,3 +302,14 @@ def test_the_live_list_counts_a_scheduled_statement_from_its_moment_without_any_
     with time_machine.travel(moment + datetime.timedelta(seconds=1), tick=False):
         assert staff_client.get(LIST, {"publication": "live"}).context["cl"].result_count == 2
         assert staff_client.get(LIST, {"publication": "scheduled"}).context["cl"].result_count == 0
+
+
+def test_the_date_hierarchy_of_a_year_offers_its_months_with_statements(staff_client, make_statement, make_tag):
+    tag = make_tag(name_ar="داعش")
+    for day in (datetime.date(2020, 12, 31), datetime.date(2021, 3, 1), datetime.date(2021, 7, 31)):
+        make_statement(published_on=day, tags=[tag])
+    make_statement(published_on=datetime.date(2021, 5, 1))
+
+    page = staff_client.get(LIST, {"published_on__year": "2021", "tags__id__exact": tag.pk}).content.decode()
+
+    assert sorted(set(re.findall(r"published_on__month=(\d+)", page)), key=int) == ["3", "7"]
