@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 DEV_ENV := DEBUG=1
 
+# Browser tests alone: .venv/bin/python -m pytest -m browser
 .PHONY: run test install install-dev migrate demo lint format messages clean
 
 $(BIN)/python:
@@ -33,7 +34,13 @@ demo: migrate
 run: demo
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: install-dev
+# axe-core for the browser tests, from package-lock.json (needs npm; without it the browser tests say so and skip).
+CHROMIUM ?= /usr/bin/chromium
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; else echo "npm not found: browser tests will be skipped"; fi
+
+test: install-dev node_modules/axe-core/axe.min.js
+	@test -x $(CHROMIUM) || echo "== Chromium not found at $(CHROMIUM): browser tests (tests/browser) will be SKIPPED (apt-get install chromium)"
 	$(BIN)/python -m pytest
 
 lint: install-dev
