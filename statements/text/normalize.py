@@ -47,15 +47,27 @@ def is_arabic(text):
 _COLLATION = str.maketrans({"\u0629": "\u0647"})
 
 
+# The definite article ال is not where a keyword is filed: الإرهاب is filed and sorted as إرهاب (under ا),
+# الشباب as شباب (under ش). As for search terms (``strip_article``), it counts as the article only when three
+# letters follow, so الله and الحب stay under ا.
+_ARTICLE = re.compile("^\u0627\u0644(?=[\u0621-\u064a]{3})")
+
+
+def without_article(folded):
+    """A normalised name without its leading Arabic definite article."""
+    return _ARTICLE.sub("", folded, count=1)
+
+
 def sort_key(text):
-    """A key that files names in Arabic alphabetical order, then Latin A to Z."""
-    folded = normalize(text).translate(_COLLATION).strip()
+    """A key that files names in Arabic alphabetical order (after the article ال), then Latin A to Z."""
+    folded = without_article(normalize(text).translate(_COLLATION).strip())
     return (0 if is_arabic(folded[:1]) else 1, folded)
 
 
 def index_letter(text):
-    """The letter a name is filed under in the keyword index (hamza forms of alef under ا)."""
-    folded = normalize(text).strip()
+    """The letter a name is filed under in the keyword index: its first letter after the article ال, hamza forms
+    of alef under ا, Latin letters in capitals, anything else under #."""
+    folded = without_article(normalize(text).strip())
     if not folded:
         return "#"
     first = folded[0]

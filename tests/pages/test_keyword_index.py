@@ -30,6 +30,26 @@ def test_hamza_forms_of_alef_are_filed_under_alef(name):
     assert index_letter(name) == "ا"
 
 
+def test_arabic_keywords_are_filed_and_sorted_by_their_first_letter_after_the_article(
+    client, make_statement, make_tag
+):
+    names = ["الشباب", "الإرهاب", "بوكو حرام", "التعايش", "أوروبا", "الهوية", "داعش", "الله"]
+    make_statement(tags=[make_tag(name_ar=name) for name in names])
+    assert index(client, "ar") == [
+        ("ا", ["الإرهاب", "الله", "أوروبا"]),
+        ("ب", ["بوكو حرام"]),
+        ("ت", ["التعايش"]),
+        ("د", ["داعش"]),
+        ("ش", ["الشباب"]),
+        ("ه", ["الهوية"]),
+    ]
+
+
+@pytest.mark.parametrize(("name", "letter"), [("الإرهاب", "ا"), ("الشباب", "ش"), ("الله", "ا"), ("الحب", "ا")])
+def test_the_article_counts_only_when_three_letters_follow_it(name, letter):
+    assert index_letter(name) == letter
+
+
 def test_english_index_groups_a_to_z_whatever_the_case(client, make_statement, make_tag):
     names = ["Youth", "africa", "Daesh", "Boko Haram", "Coexistence", "Europe", "extremist groups"]
     make_statement(tags=[make_tag(name_ar=f"وسم {n}", name_en=name) for n, name in enumerate(names)])
@@ -45,7 +65,7 @@ def test_english_index_groups_a_to_z_whatever_the_case(client, make_statement, m
 
 def test_english_index_files_a_tag_without_english_name_under_its_arabic_letter_last(client, make_statement, make_tag):
     make_statement(tags=[make_tag(name_ar="الهوية"), make_tag(name_ar="الشباب", name_en="Youth")])
-    assert index(client, "en") == [("Y", ["Youth"]), ("ا", ["الهوية"])]
+    assert index(client, "en") == [("Y", ["Youth"]), ("ه", ["الهوية"])]
     assert 'lang="ar">الهوية</a>' in client.get("/en/tags/").content.decode()
 
 
