@@ -1,6 +1,7 @@
 """Dates as readers of each language write them, and month names as dated texts spell them (for the importer)."""
 
 from django.utils import dateformat, translation
+from hijridate import Gregorian
 
 from statements.text.normalize import normalize
 
@@ -47,6 +48,18 @@ def long_date(value, lang):
         return ""
     with translation.override(lang):
         return dateformat.format(value, LONG_DATE_FORMAT[lang])
+
+
+def hijri_date(value, lang):
+    """The same day in the Umm al-Qura (Islamic) calendar: "13 شعبان 1439 هـ" or "13 Sha'ban 1439 AH"; empty outside
+    the years the calendar's tables cover (1924–2077)."""
+    if value is None:
+        return ""
+    try:
+        hijri = Gregorian.fromdate(value).to_hijri()
+    except (OverflowError, ValueError):
+        return ""
+    return f"{hijri.day} {hijri.month_name(lang)} {hijri.year} {hijri.notation(lang)}"
 
 
 def month_year(value, lang):

@@ -1,10 +1,14 @@
+import re
+
 from django import template
 from django.utils.encoding import uri_to_iri
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from statements import dates
 from statements.languages import TEXT_DIRECTION
+from statements.text.normalize import is_arabic
 from statements.text.sanitize import sanitize_html
 
 register = template.Library()
@@ -14,6 +18,37 @@ register = template.Library()
 def long_date(value, lang=None):
     """The reader's date: "الأحد، 29 أبريل 2018" or "Sunday, 29 April 2018"."""
     return dates.long_date(value, lang or get_language())
+
+
+@register.filter
+def hijri_date(value, lang=None):
+    """The date in the Umm al-Qura calendar: "13 شعبان 1439 هـ" or "13 Sha'ban 1439 AH" (empty when out of range)."""
+    return dates.hijri_date(value, lang or get_language())
+
+
+@register.filter
+def script_lang(text):
+    """The language of a text we hold no language for (a source's title or publisher), from its script."""
+    return "ar" if is_arabic(text) else "en"
+
+
+@register.filter
+def in_lang(text, lang):
+    """``text`` set apart in its own language and direction (``<bdi lang dir>``), inside a sentence of either."""
+    return format_html('<bdi lang="{}" dir="{}">{}</bdi>', lang, TEXT_DIRECTION.get(lang, "ltr"), text)
+
+
+_ARABIC_RUN = re.compile("([\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+)")
+
+
+@register.filter
+def address(url):
+    """A web address written left to right as it is pasted: each run of Arabic letters (a word of an Arabic slug)
+    is isolated, so the words stay in their order and the final ``/`` stays at the end, each word still reading
+    right to left. The text itself is unchanged (copying it gives the address)."""
+    parts = _ARABIC_RUN.split(uri_to_iri(str(url)))
+    html = "".join(f"<bdi>{escape(part)}</bdi>" if index % 2 else escape(part) for index, part in enumerate(parts))
+    return mark_safe(f'<bdi class="url" dir="ltr" translate="no">{html}</bdi>')
 
 
 @register.filter
@@ -50,10 +85,14 @@ def direction(lang):
 
 @register.simple_tag(takes_context=True)
 def page_url(context, number):
-    """The current address with ``page`` set to ``number``, other parameters (a search query) kept."""
-    query = context["request"].GET.copy()
-    query["page"] = number
-    return f"?{query.urlencode()}"
+    """The current address with ``page`` set to ``number``, other parameters (a search query) kept; page 1 is the
+    page's own (canonical) address, without ``?page=1``."""
+    request = context["request"]
+    query = request.GET.copy()
+    query.pop("page", None)
+    if int(number) != 1:
+        query["page"] = number
+    return f"?{query.urlencode()}" if query else request.path
 
 
 @register.simple_tag(takes_context=True)

@@ -30,9 +30,7 @@ def test_hamza_forms_of_alef_are_filed_under_alef(name):
     assert index_letter(name) == "ا"
 
 
-def test_arabic_keywords_are_filed_and_sorted_by_their_first_letter_after_the_article(
-    client, make_statement, make_tag
-):
+def test_arabic_keywords_are_filed_and_sorted_by_their_first_letter_after_the_article(client, make_statement, make_tag):
     names = ["الشباب", "الإرهاب", "بوكو حرام", "التعايش", "أوروبا", "الهوية", "داعش", "الله"]
     make_statement(tags=[make_tag(name_ar=name) for name in names])
     assert index(client, "ar") == [

@@ -33,7 +33,10 @@ def test_print_view_has_title_date_body_tags_and_sources_with_full_urls(printed)
     for text in ("المرصد يشيد بالحملة", "الأحد، 29 أبريل 2018", "<p>نص البيان للطباعة</p>", "داعش", "The Independent"):
         assert text in page
     # The address is written out for paper, not hidden behind a link.
-    assert ">https://www.independent.co.uk/news/world/europe/isis-propaganda-a8322836.html<" in page
+    assert (
+        '<bdi class="url" dir="ltr" translate="no">https://www.independent.co.uk/news/world/europe/isis-propaganda-a8322836.html</bdi>'
+        in page
+    )
 
 
 def test_print_view_writes_out_the_permanent_url(printed):
@@ -48,9 +51,10 @@ def test_print_view_has_no_navigation_menus_or_footer_links(printed):
     assert "<a " not in page  # nothing to click on paper: not even the tags or sources
 
 
-def test_print_view_has_a_print_button_and_print_rules(printed):
+def test_print_view_has_a_print_button_that_only_javascript_shows_and_print_rules(printed):
     _, page = printed
-    assert re.search(r"<button[^>]*onclick=\"window.print\(\)\"[^>]*>طباعة</button>", page)
+    assert re.search(r'<button type="button" class="print-button" hidden>طباعة</button>', page)
+    assert "js/print_button.js" in page and "onclick" not in page
     assert "css/print.css" in page
     with open(finders.find("css/print.css"), encoding="utf-8") as css:
         rules = css.read()
@@ -76,5 +80,8 @@ def test_print_view_writes_an_arabic_permanent_url_in_letters(client, make_state
     statement = make_statement(title_ar="الهوية والانتماء", body_ar="<p>نص</p>")
     page = client.get(statement.get_print_url()).content.decode()
     permalink = page[page.index('<footer class="permalink">') :]
-    assert f">http://testserver/ar/statements/{statement.pk}-الهوية-والانتماء/<" in permalink
+    assert (
+        f'<bdi class="url" dir="ltr" translate="no">http://testserver/ar/statements/{statement.pk}-'
+        "<bdi>الهوية</bdi>-<bdi>والانتماء</bdi>/</bdi>"
+    ) in permalink
     assert "%D8" not in permalink
