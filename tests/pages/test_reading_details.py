@@ -64,9 +64,9 @@ def test_hijri_date_is_left_out_beyond_the_calendar_s_tables():
 def test_arabic_statement_page_shows_the_hijri_date_beside_the_gregorian_one(client, make_statement):
     statement = make_statement(published_on=datetime.date(2018, 4, 29))
     ar = client.get(statement.get_absolute_url()).content.decode()
-    assert "الأحد، 29 أبريل 2018 م</time> — <span class=\"hijri-date\">13 شعبان 1439 هـ</span>" in ar
+    assert 'الأحد، 29 أبريل 2018 م</time> — <span class="hijri-date">13 شعبان 1439 هـ</span>' in ar
     en = client.get(f"/en/statements/{statement.pk}/print/").content.decode()
-    assert "Sunday, 29 April 2018</time> — <span class=\"hijri-date\">13 Sha&#x27;ban 1439 AH</span>" in en
+    assert 'Sunday, 29 April 2018</time> — <span class="hijri-date">13 Sha&#x27;ban 1439 AH</span>' in en
 
 
 def test_sources_titles_and_publishers_are_marked_with_their_own_language(client, make_statement):
