@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db import IntegrityError, models
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin, TranslationAdmin
+from modeltranslation.admin import TranslationAdmin
 from reversion_compare.admin import CompareVersionAdmin
 
 from statements.admin import workflow as admin_workflow
@@ -16,7 +16,7 @@ from statements.admin.columns import StatementTitleColumn, TagNameColumns
 from statements.admin.forms import StatementAdminForm
 from statements.admin.loading import ChangeFormLoadingMixin
 from statements.admin.merge import merge_selected_tags
-from statements.admin.widgets import BodyEditorWidget, mark_language
+from statements.admin.widgets import BodyEditorWidget, label_parts, mark_language
 from statements.models import SourceLink, Statement, Tag
 
 
@@ -27,6 +27,13 @@ class SourceLinkInline(admin.TabularInline):
     # Sources are web pages: an address typed without a scheme is taken as https.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # A table's cells have no <label>: each field is named after its column for screen readers.
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None:
+            field.widget.attrs.setdefault("aria-label", field.label)
+        return field
+
 
 @admin.register(Statement)
 class StatementAdmin(
@@ -35,9 +42,16 @@ class StatementAdmin(
     StatementTitleColumn,
     admin_workflow.WorkflowAdminMixin,
     CompareVersionAdmin,
-    TabbedDjangoJqueryTranslationAdmin,
+    TranslationAdmin,
 ):
+    # One switch for the whole form (Arabic, English, or both side by side) instead of modeltranslation's
+    # per-field tabs: templates/admin/statements/statement/change_form.html and js/admin_translation_view.js.
     form = StatementAdminForm
+    compare_template = "admin/statements/statement/compare.html"
+
+    class Media:
+        js = ["js/admin_translation_view.js", "js/admin_select2_labels.js"]
+
     list_display = ("display_title", "published_on", "publication_state", "language_versions", "updated_at")
     list_filter = (admin_workflow.PublicationFilter, "published_on", KeywordFilter)
     date_hierarchy = "published_on"
@@ -52,7 +66,7 @@ class StatementAdmin(
     )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        field = mark_language(db_field, super().formfield_for_dbfield(db_field, request, **kwargs))
+        field = label_parts(mark_language(db_field, super().formfield_for_dbfield(db_field, request, **kwargs)))
         if db_field.name in ("body_ar", "body_en"):
             # After modeltranslation has set its tab classes on the widget: keep them on the editor.
             field.widget = BodyEditorWidget(db_field.language, attrs=field.widget.attrs)

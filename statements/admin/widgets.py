@@ -6,6 +6,8 @@ that disappears on save; the sanitiser still runs on every save (``Statement.sav
 """
 
 from django.templatetags.static import static
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
 
@@ -59,4 +61,14 @@ def mark_language(db_field, formfield):
     if lang in LANGUAGE_CODES and db_field.name != lang:
         formfield.widget.attrs.setdefault("lang", lang)
         formfield.widget.attrs.setdefault("dir", TEXT_DIRECTION[lang])
+    return formfield
+
+
+def label_parts(formfield):
+    """Name each input of a widget made of several (the publication moment's date and time): one ``<label>`` is
+    only for the first."""
+    subwidgets = getattr(formfield.widget, "widgets", None) if formfield is not None else None
+    if subwidgets and len(subwidgets) == 2 and formfield.label:
+        for widget, part in zip(subwidgets, (_("date"), _("time")), strict=True):
+            widget.attrs.setdefault("aria-label", format_lazy("{} ({})", formfield.label, part))
     return formfield

@@ -3,6 +3,11 @@
 "use strict";
 document.addEventListener("prose-editor:ready", (event) => {
   const { editor, textarea } = event.detail;
+  // The editable area is a textbox of its own: it takes the name of the field's label.
+  const label = textarea.id && document.querySelector(`label[for="${textarea.id}"]`);
+  if (label) {
+    editor.view.dom.setAttribute("aria-label", label.textContent.replace(/[:\s]+$/, "").trim());
+  }
   for (const name of ["dir", "lang"]) {
     const value = textarea.getAttribute(name);
     if (value) {

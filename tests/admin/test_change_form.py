@@ -103,10 +103,13 @@ def test_admin_search_finds_an_arabic_only_statement_from_the_english_admin(chie
     assert list(response.context["cl"].result_list) == [arabic]
 
 
-def test_change_form_has_language_tabs_sources_tag_autocomplete_and_view_on_site(chief, content):
+def test_change_form_has_one_language_switch_sources_tag_autocomplete_and_view_on_site(chief, content):
     both, _, _ = content
     body = chief.get(f"/admin/statements/statement/{both.pk}/change/").content.decode()
-    assert "modeltranslation/js/tabbed_translation_fields.js" in body
+    # One switch for the whole form, named in words, instead of AR/EN tabs on every field.
+    assert "modeltranslation/js/tabbed_translation_fields.js" not in body
+    assert '<fieldset class="translation-view" hidden>' in body and "js/admin_translation_view.js" in body
+    assert body.count('name="_translation_view"') == 3
     assert 'name="title_ar"' in body and 'name="title_en"' in body
     assert 'name="sources-TOTAL_FORMS"' in body
     assert "admin-autocomplete" in body and 'name="tags"' in body

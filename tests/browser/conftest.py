@@ -94,7 +94,7 @@ def axe_violations(page):
     result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
     assert len(result["passes"]) > 5, f"axe-core checked next to nothing on {page.url}"
     return [
-        f"{violation['id']} ({violation['impact']}): {', '.join(map(str, node['target']))}"
+        f"{violation['id']} ({violation['impact']}): {', '.join(map(str, node['target']))} {node['html'][:100]}"
         for violation in result["violations"]
         for node in violation["nodes"]
     ]
