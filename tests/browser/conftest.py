@@ -46,6 +46,8 @@ def chromium():
         _unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     if not AXE.exists():
         _unavailable(f"no axe-core at {AXE.relative_to(ROOT)} (npm ci)")
+    if not shutil.which("pdftotext"):
+        _unavailable("no pdftotext (apt-get install poppler-utils)")
     from playwright.sync_api import sync_playwright
 
     # Playwright's own event loop must not be the one Django's async-unsafe check sees in the test thread.
