@@ -109,3 +109,14 @@ def test_source_links_fit_the_form_at_1280_px(statement, open_page, django_user_
     for field in ("title", "url"):
         width = page.locator(f"#id_sources-0-{field}").bounding_box()["width"]
         assert width >= 140, f"{field} is only {width} px wide"
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_statement_list_on_a_phone_keeps_the_language_column_in_view(statement, open_page, django_user_model, lang):
+    django_user_model.objects.create_superuser("chief", "chief@example.org", "pw")
+    page = open_page(None, width="phone")
+    sign_in(page, "chief", lang)
+    page.goto("/admin/statements/statement/")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways"
+    cell = page.locator("td.field-language_versions").first.bounding_box()
+    assert 0 <= cell["x"] and cell["x"] + cell["width"] <= 390, cell
