@@ -88,6 +88,22 @@ def demo(live_server, transactional_db):
     call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
+@pytest.fixture
+def editorial_groups(transactional_db):
+    """The Editors and Publishers groups as the migrations create them (an earlier transactional test's flush
+    empties every table, and only migrations make groups)."""
+    import importlib
+
+    from django.contrib.auth.models import Group, Permission
+
+    groups = importlib.import_module("statements.migrations.0006_editorial_groups").GROUPS
+    for name, codenames in groups.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(
+            *(Permission.objects.get(content_type__app_label=app, codename=codename) for app, codename in codenames)
+        )
+
+
 def axe_violations(page):
     """axe-core's WCAG A/AA violations on ``page``, as "rule (impact): target" lines (empty when there are none)."""
     # The admin's scripts (tabs, select boxes, the editor) change the page after "load": check what they leave.

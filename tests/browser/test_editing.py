@@ -18,7 +18,7 @@ def press_button(page, selector):
         page.keyboard.press("Enter")
 
 
-def test_editor_writes_saves_and_previews_then_a_publisher_publishes(transactional_db, open_page, editor, publisher):
+def test_editor_writes_saves_and_previews_then_a_publisher_publishes(editorial_groups, open_page, editor, publisher):
     page = open_page(None)
     sign_in(page, "editor", "ar")
     page.goto("/admin/statements/statement/add/")
