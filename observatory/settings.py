@@ -190,6 +190,12 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
+# Uploaded images (lead pictures and their renditions), saved through the default storage above. In
+# development `make run` serves them from MEDIA_ROOT; production serves MEDIA_URL from the web server or from
+# S3-compatible storage (docs/images.md), as whitenoise serves static files only.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
+
 SITE_NAME = _("Al-Azhar Observatory for Combating Extremism")
 
 # Size limits (docs/import.md). A statement's body and summary, in characters, for the admin and every
