@@ -116,11 +116,12 @@ class Statement(models.Model):
     lead_image_focus_x = models.PositiveSmallIntegerField(
         _("focal point, from the left (%)"),
         default=50,
+        blank=True,
         validators=[MaxValueValidator(100)],
         help_text=_("Where the subject is, so the 1200×630 link-preview crop keeps it."),
     )
     lead_image_focus_y = models.PositiveSmallIntegerField(
-        _("focal point, from the top (%)"), default=50, validators=[MaxValueValidator(100)]
+        _("focal point, from the top (%)"), default=50, blank=True, validators=[MaxValueValidator(100)]
     )
     text_edited_at_ar = models.DateTimeField(_("Arabic text last edited"), null=True, blank=True, editable=False)
     text_edited_at_en = models.DateTimeField(_("English text last edited"), null=True, blank=True, editable=False)

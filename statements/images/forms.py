@@ -36,6 +36,8 @@ def apply_lead_image(form, cleaned):
     for field in FOCUS_FIELDS:
         if cleaned.get(field) is not None:
             setattr(statement, field, cleaned[field])
+        elif field in cleaned:
+            cleaned[field] = getattr(statement, field)  # left empty: the focal point stays where it was
     if getattr(upload, "checked", None) is not None:
         cleaned["lead_image"] = lead.attach(statement, upload.checked)
     elif upload is False:
