@@ -44,4 +44,6 @@ def apply_lead_image(form, cleaned):
         lead.detach(statement)
     elif statement.lead_image and any(field in form.changed_data for field in FOCUS_FIELDS):
         # A new focal point asks for a new link-preview crop; the other renditions are already there.
-        renditions.make_renditions(statement.lead_image.name, statement.lead_image_focus_x, statement.lead_image_focus_y)
+        renditions.make_renditions(
+            statement.lead_image.name, statement.lead_image_focus_x, statement.lead_image_focus_y
+        )

@@ -103,7 +103,9 @@ def _save(name, image, format):
     elif format == "WEBP" and image.mode not in ("RGB", "RGBA"):
         image = image.convert("RGBA" if "transparency" in image.info or image.mode in ("LA", "PA") else "RGB")
     out = io.BytesIO()
-    image.save(out, format=format, quality=QUALITY, **({"optimize": True, "progressive": True} if format == "JPEG" else {}))
+    image.save(
+        out, format=format, quality=QUALITY, **({"optimize": True, "progressive": True} if format == "JPEG" else {})
+    )
     if default_storage.exists(name):
         default_storage.delete(name)
     default_storage.save(name, ContentFile(out.getvalue()))

@@ -117,7 +117,9 @@ def test_a_draft_may_keep_an_image_without_alt_text(staff_client, draft):
     assert response.status_code == 302, form_errors(response)
 
 
-def test_clearing_the_image_removes_it_from_the_statement_but_keeps_the_file(staff_client, make_illustrated, media_root):
+def test_clearing_the_image_removes_it_from_the_statement_but_keeps_the_file(
+    staff_client, make_illustrated, media_root
+):
     statement = make_illustrated()
     name = statement.lead_image.name
     response = post_change(staff_client, statement, **{"lead_image-clear": "on"})
