@@ -7,6 +7,7 @@ from the statement's row alone: no query and no look-up in the storage.
 """
 
 import io
+import math
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
@@ -76,25 +77,37 @@ def social(name, focus_x=50, focus_y=50):
 
 
 def make_renditions(name, focus_x=50, focus_y=50, *, replace=False):
-    """Make whatever renditions of ``name`` are missing (all of them with ``replace``); return how many were made."""
-    made = 0
+    """Make whatever renditions of ``name`` are missing (all of them with ``replace``); return how many were made.
+
+    Each width is scaled down from the next wider one, and a JPEG is decoded only as large as the widest
+    rendition needs (Pillow's draft mode): a 24-megapixel photograph costs little more than a small one.
+    """
     with default_storage.open(name, "rb") as file:
         source = Image.open(io.BytesIO(file.read()))
-        source.load()
-    source = ImageOps.exif_transpose(source)
-    pictures = responsive(name, *source.size)
-    for extension, _content_type, format in FORMATS:
-        for rendition in pictures[extension]:
-            if replace or not default_storage.exists(rendition.name):
-                wanted = source.resize((rendition.width, rendition.height), Image.Resampling.LANCZOS)
-                _save(rendition.name, wanted, format)
-                made += 1
+    width, height = source.size
+    pictures = responsive(name, width, height)
     crop = social(name, focus_x, focus_y)
-    if replace or not default_storage.exists(crop.name):
+    wanted = [
+        (rendition, format)
+        for extension, _content_type, format in FORMATS
+        for rendition in pictures[extension]
+        if replace or not default_storage.exists(rendition.name)
+    ]
+    wants_crop = replace or not default_storage.exists(crop.name)
+    if not wanted and not wants_crop:
+        return 0
+    scale = min(1, max(WIDTHS[-1] / width, SOCIAL_SIZE[1] / height))
+    source.draft("RGB", (math.ceil(width * scale), math.ceil(height * scale)))
+    source.load()
+    scaled, larger = {}, source
+    for rendition in sorted(pictures["jpg"], key=lambda r: -r.width):
+        larger = scaled[rendition.width] = larger.resize((rendition.width, rendition.height), Image.Resampling.LANCZOS)
+    for rendition, format in wanted:
+        _save(rendition.name, scaled[rendition.width], format)
+    if wants_crop:
         centring = (focus_x / 100, focus_y / 100)
         _save(crop.name, ImageOps.fit(source, SOCIAL_SIZE, Image.Resampling.LANCZOS, centering=centring), "JPEG")
-        made += 1
-    return made
+    return len(wanted) + wants_crop
 
 
 def _save(name, image, format):
