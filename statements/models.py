@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from statements.images.lead import languages_missing_alt_text
 from statements.languages import LANGUAGE_CODES, TEXT_DIRECTION
 from statements.text.normalize import normalize
 from statements.text.plain import reading_minutes, visible_text, word_count
@@ -247,12 +248,11 @@ class Statement(models.Model):
                 errors[f"body_{lang}"] = _("A version with a title needs a body.")
         if not errors and not self.languages:
             errors["title_ar"] = _("Write the statement in Arabic, in English, or in both.")
-        if self.status == self.Status.PUBLISHED and self.lead_image:
-            for lang in self.languages:
-                if not (getattr(self, f"lead_image_alt_{lang}", "") or "").strip():
-                    errors[f"lead_image_alt_{lang}"] = _(
-                        "A published statement's image needs its alternative text in each language it is written in."
-                    )
+        if self.status == self.Status.PUBLISHED:
+            for lang in languages_missing_alt_text(self):
+                errors[f"lead_image_alt_{lang}"] = _(
+                    "A published statement's image needs its alternative text in each language it is written in."
+                )
         if errors:
             raise ValidationError(errors)
 

@@ -19,3 +19,12 @@ def detach(statement):
     """The statement has no lead image any more; the file stays, for the revisions that still name it."""
     statement.lead_image = ""
     statement.lead_image_width = statement.lead_image_height = statement.lead_image_size = None
+
+
+def languages_missing_alt_text(statement):
+    """The statement's languages whose alternative text its lead image lacks (none without an image)."""
+    if not statement.lead_image:
+        return []
+    return [
+        lang for lang in statement.languages if not (getattr(statement, f"lead_image_alt_{lang}", "") or "").strip()
+    ]

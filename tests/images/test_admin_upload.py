@@ -145,3 +145,19 @@ def test_the_same_picture_on_two_statements_is_stored_once(staff_client, make_st
     second.refresh_from_db()
     assert first.lead_image.name == second.lead_image.name
     assert len(list((Path(media_root) / "lead").glob("*.jpg"))) == 1
+
+
+def test_the_publish_action_leaves_a_statement_whose_image_lacks_alt_text_unpublished(
+    staff_client, make_illustrated, media_root
+):
+    from tests.admin_helpers import changelist_url
+
+    lacking = make_illustrated(status=Statement.Status.REVIEW, lead_image_alt_en="")
+    complete = make_illustrated(status=Statement.Status.REVIEW)
+    response = staff_client.post(
+        changelist_url(), {"action": "publish_statements", "_selected_action": [lacking.pk, complete.pk]}
+    )
+    assert response.status_code == 302
+    lacking.refresh_from_db()
+    complete.refresh_from_db()
+    assert (lacking.status, complete.status) == (Statement.Status.REVIEW, Statement.Status.PUBLISHED)
