@@ -117,10 +117,12 @@ def checked_image(data):
         raise not_an_image() from None
     if width < 1 or height < 1:
         raise not_an_image()
-    if carries_metadata(image):
-        data = stripped(image)
+    # Phones write JPEGs with a second, hidden picture (MPO): kept as a plain JPEG of the first one.
+    format = "JPEG" if image.format == "MPO" else image.format
+    if image.format == "MPO" or carries_metadata(image):
+        data = stripped(image, format)
         width, height = Image.open(io.BytesIO(data)).size
-    return CheckedImage(data=data, format=image.format, width=width, height=height)
+    return CheckedImage(data=data, format=format, width=width, height=height)
 
 
 def too_many_pixels():
@@ -139,10 +141,9 @@ def carries_metadata(image):
     return bool(segments - STRUCTURAL_JPEG_SEGMENTS)
 
 
-def stripped(image):
+def stripped(image, format):
     """The picture encoded again from its pixels alone, turned upright as its EXIF orientation said."""
     upright = ImageOps.exif_transpose(image)
-    format = image.format
     pixels = Image.frombytes(upright.mode, upright.size, upright.tobytes())
     if upright.mode == "P" and upright.getpalette():
         pixels.putpalette(upright.getpalette())

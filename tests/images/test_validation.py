@@ -90,3 +90,14 @@ def test_png_text_chunks_are_dropped():
     info.add_text("Author", "Someone Private")
     checked = checked_image(picture_bytes("PNG", size=(300, 200), pnginfo=info))
     assert b"Someone Private" not in checked.data
+
+
+def test_a_phone_jpeg_with_a_hidden_second_picture_becomes_a_plain_jpeg():
+    first, second = Image.new("RGB", (300, 200), (200, 20, 20)), Image.new("RGB", (300, 200), (20, 200, 20))
+    out = io.BytesIO()
+    first.save(out, format="MPO", save_all=True, append_images=[second])
+    assert Image.open(io.BytesIO(out.getvalue())).format == "MPO"
+    checked = checked_image(out.getvalue())
+    stored = Image.open(io.BytesIO(checked.data))
+    assert (checked.format, checked.extension, stored.format) == ("JPEG", "jpg", "JPEG")
+    assert getattr(stored, "n_frames", 1) == 1 and stored.getpixel((10, 10))[0] > 150
