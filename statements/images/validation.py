@@ -119,7 +119,7 @@ def checked_image(data):
         raise not_an_image()
     # Phones write JPEGs with a second, hidden picture (MPO): kept as a plain JPEG of the first one.
     format = "JPEG" if image.format == "MPO" else image.format
-    if image.format == "MPO" or carries_metadata(image):
+    if image.format == "MPO" or carries_metadata(image) or has_trailing_bytes(data, format):
         data = stripped(image, format)
         width, height = Image.open(io.BytesIO(data)).size
     return CheckedImage(data=data, format=format, width=width, height=height)
@@ -139,6 +139,15 @@ def carries_metadata(image):
         return True
     segments = {marker for marker, _content in getattr(image, "applist", [])}
     return bool(segments - STRUCTURAL_JPEG_SEGMENTS)
+
+
+def has_trailing_bytes(data, format):
+    """True when bytes follow the picture's end (a camera's trailer, or a file of another kind glued on)."""
+    if format == "JPEG":
+        return not data.endswith(b"\xff\xd9")
+    if format == "PNG":
+        return not data.endswith(b"IEND\xaeB`\x82")
+    return int.from_bytes(data[4:8], "little") + 8 != len(data)  # WebP: the RIFF size covers the whole file
 
 
 def stripped(image, format):

@@ -101,3 +101,11 @@ def test_a_phone_jpeg_with_a_hidden_second_picture_becomes_a_plain_jpeg():
     stored = Image.open(io.BytesIO(checked.data))
     assert (checked.format, checked.extension, stored.format) == ("JPEG", "jpg", "JPEG")
     assert getattr(stored, "n_frames", 1) == 1 and stored.getpixel((10, 10))[0] > 150
+
+
+@pytest.mark.parametrize("format", ["JPEG", "PNG", "WEBP"])
+def test_bytes_glued_after_the_picture_are_dropped(format):
+    glued = picture_bytes(format, size=(300, 200)) + b"<html><script>alert(1)</script></html>"
+    checked = checked_image(glued)
+    assert b"<script>" not in checked.data
+    assert checked_image(checked.data).data == checked.data  # what is stored is clean: kept as it is next time
