@@ -123,7 +123,12 @@ def test_an_imported_image_passes_the_upload_checks(make_statement, tmp_path, me
     sha256 = hashlib.sha256(data).hexdigest()
     (tmp_path / "images").mkdir()
     (tmp_path / "images" / f"{sha256}.jpg").write_bytes(data)
-    document["statements"][0]["lead_image"] = {"file": f"{sha256}.jpg", "sha256": sha256, "alt_ar": "صورة"}
+    document["statements"][0]["lead_image"] = {
+        "file": f"{sha256}.jpg",
+        "sha256": sha256,
+        "alt_ar": "صورة",
+        "alt_en": "A picture",
+    }
     first.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     out, err = import_files(first)
     assert err == "", err
@@ -141,3 +146,17 @@ def test_a_folder_import_leaves_the_image_files_to_the_document(illustrated_arch
 def test_export_to_standard_output_refuses_when_images_have_nowhere_to_go(illustrated_archive):
     with pytest.raises(CommandError, match="--output"):
         call_command("export_statements", stdout=StringIO())
+
+
+def test_an_import_refuses_a_published_image_without_alt_text(make_statement, tmp_path, media_root):
+    make_statement()
+    first = export(tmp_path / "export")
+    document = json.loads(first.read_text(encoding="utf-8"))
+    data = picture_bytes()
+    sha256 = hashlib.sha256(data).hexdigest()
+    (tmp_path / "export" / "images").mkdir()
+    (tmp_path / "export" / "images" / f"{sha256}.jpg").write_bytes(data)
+    document["statements"][0]["lead_image"] = {"file": f"{sha256}.jpg", "sha256": sha256, "alt_ar": "صورة"}
+    first.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    out, err = import_files(first, fails=True)
+    assert "lead_image_alt_en" in err or "alternative text" in err
