@@ -16,6 +16,11 @@ COPY . .
 # Collected at build time: whitenoise serves the compressed, hashed files.
 RUN SECRET_KEY=build-only DEBUG=0 python manage.py collectstatic --noinput --verbosity 0
 
+# Uploaded images: mount a volume here shared by every instance and serve MEDIA_URL (/media/) from the web
+# server in front, or set MEDIA_S3_BUCKET for S3-compatible storage (docs/images.md); gunicorn never serves them.
+ENV MEDIA_ROOT=/app/media
+RUN mkdir -p /app/media && chown observatory /app/media
+
 USER observatory
 EXPOSE 8000
 # Renaming a keyword re-indexes every statement carrying it within the request (docs/search.md has the

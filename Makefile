@@ -57,4 +57,4 @@ messages: install
 	$(DEV_ENV) $(BIN)/python manage.py compilemessages --locale ar --ignore '.venv/*'
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3
+	rm -rf $(VENV) staticfiles db.sqlite3 media

@@ -190,6 +190,27 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
+# Uploaded images (lead pictures and their renditions), saved through the default storage above. In
+# development `make run` serves them from MEDIA_ROOT; production serves MEDIA_URL from the web server or from
+# S3-compatible storage (docs/images.md), as whitenoise serves static files only.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
+# Or S3-compatible object storage (django-storages), when a bucket is named: every instance then shares the
+# same files. The keys come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment (boto3 reads them).
+MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET", "")
+if MEDIA_S3_BUCKET:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_STORAGE_BUCKET_NAME = MEDIA_S3_BUCKET
+    AWS_S3_ENDPOINT_URL = os.environ.get("MEDIA_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("MEDIA_S3_REGION") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None
+    AWS_LOCATION = os.environ.get("MEDIA_S3_PREFIX", "media")
+    # Public pictures at stable addresses (no signed query strings), which link previews and feed readers keep.
+    AWS_QUERYSTRING_AUTH = False
+    AWS_DEFAULT_ACL = None
+    # Names are chosen from the content and sizes, so a file never changes: caches may keep it for good.
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=31536000, immutable"}
+
 SITE_NAME = _("Al-Azhar Observatory for Combating Extremism")
 
 # Size limits (docs/import.md). A statement's body and summary, in characters, for the admin and every

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +27,10 @@ urlpatterns += i18n_patterns(
     path("", include("statements.urls")),
     prefix_default_language=True,
 )
+
+if settings.DEBUG:
+    # Development only (`make run`): production serves uploaded images from the web server or object storage.
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler404 = "observatory.errors.page_not_found"
 handler500 = "observatory.errors.server_error"

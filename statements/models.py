@@ -4,6 +4,7 @@ from uuid import uuid4
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models, transaction
 from django.db.models.functions import Substr
 from django.urls import reverse
@@ -12,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from statements.images.lead import languages_missing_alt_text
 from statements.languages import LANGUAGE_CODES, TEXT_DIRECTION
 from statements.text.normalize import normalize
 from statements.text.plain import reading_minutes, visible_text, word_count
@@ -90,6 +92,37 @@ class Statement(models.Model):
         unique=True,
         editable=False,
         help_text=_("Identifies the statement across exports and imports; never changes."),
+    )
+    # The lead image lives on the statement (see docs/images.md): its alt text and caption describe it in the
+    # context of this statement, and are checked against its languages when it is published. Files are named
+    # by their content, so the same picture on two statements is stored once.
+    lead_image = models.ImageField(
+        _("lead image"),
+        upload_to="lead/",
+        max_length=200,
+        blank=True,
+        help_text=_("JPEG, PNG or WebP, at most 10 MB and 40 megapixels. Location and camera data are removed."),
+    )
+    lead_image_width = models.PositiveIntegerField(_("lead image width"), null=True, blank=True, editable=False)
+    lead_image_height = models.PositiveIntegerField(_("lead image height"), null=True, blank=True, editable=False)
+    lead_image_size = models.PositiveIntegerField(_("lead image size in bytes"), null=True, blank=True, editable=False)
+    lead_image_alt = models.CharField(
+        _("alternative text"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the picture shows, for readers who cannot see it. Required with an image on publication."),
+    )
+    lead_image_caption = models.CharField(_("caption"), max_length=500, blank=True)
+    lead_image_credit = models.CharField(_("credit"), max_length=200, blank=True)
+    lead_image_focus_x = models.PositiveSmallIntegerField(
+        _("focal point, from the left (%)"),
+        default=50,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Where the subject is, so the 1200×630 link-preview crop keeps it."),
+    )
+    lead_image_focus_y = models.PositiveSmallIntegerField(
+        _("focal point, from the top (%)"), default=50, blank=True, validators=[MaxValueValidator(100)]
     )
     text_edited_at_ar = models.DateTimeField(_("Arabic text last edited"), null=True, blank=True, editable=False)
     text_edited_at_en = models.DateTimeField(_("English text last edited"), null=True, blank=True, editable=False)
@@ -215,6 +248,11 @@ class Statement(models.Model):
                 errors[f"body_{lang}"] = _("A version with a title needs a body.")
         if not errors and not self.languages:
             errors["title_ar"] = _("Write the statement in Arabic, in English, or in both.")
+        if self.status == self.Status.PUBLISHED:
+            for lang in languages_missing_alt_text(self):
+                errors[f"lead_image_alt_{lang}"] = _(
+                    "A published statement's image needs its alternative text in each language it is written in."
+                )
         if errors:
             raise ValidationError(errors)
 

@@ -103,3 +103,49 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def picture_bytes(format="JPEG", size=(1600, 1000), colour=(20, 90, 140), **save_options):
+    """A real picture in ``format``, drawn on the spot (a coloured field with a light square in it)."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", size, colour)
+    ImageDraw.Draw(image).rectangle((size[0] // 4, size[1] // 4, size[0] // 2, size[1] // 2), fill=(240, 230, 200))
+    out = io.BytesIO()
+    image.save(out, format=format, **save_options)
+    return out.getvalue()
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """A fresh, empty folder for the images a test stores."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def make_illustrated(make_statement, media_root):
+    """A statement with a lead image (alt text in both languages unless given), stored as an upload would be."""
+    from statements.images import lead
+    from statements.images.validation import checked_image
+
+    def make(picture=None, **fields):
+        for lang, alt in (("ar", "صورة اختبار"), ("en", "A test picture")):
+            fields.setdefault(f"lead_image_alt_{lang}", alt)
+        statement = make_statement(**fields)
+        lead.attach(statement, checked_image(picture or picture_bytes()))
+        statement.save()
+        return statement
+
+    return make
+
+
+@pytest.fixture(scope="session", autouse=True)
+def remove_test_media():
+    """The suite's own media folder (tests/settings.py) goes when the suite ends."""
+    import shutil
+
+    yield
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)

@@ -1,6 +1,8 @@
 """Settings for the test suite: the project's settings, with a fast hasher and no manifest needed."""
 
 import os
+import tempfile
+from pathlib import Path
 
 # The suite runs with production settings (DEBUG off), whatever the shell says.
 os.environ["DEBUG"] = "0"
@@ -20,6 +22,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SECURE_SSL_REDIRECT = False
+# Images the suite stores go to a folder of their own, never to the project's media folder.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="observatory-test-media-"))
 # Serve static files from the finders: the suite never runs collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from statements.editorial.merge import merged_into
 from statements.editorial.workflow import can_publish, refused_changes
+from statements.images.forms import apply_lead_image
 from statements.models import Statement, Tag
 
 
@@ -67,6 +68,7 @@ class StatementAdminForm(forms.ModelForm):
         if self.instance.pk:
             self._check_version(cleaned.get("base_version"))
         self._check_role(cleaned)
+        apply_lead_image(self, cleaned)
         return cleaned
 
     def _check_version(self, base):

@@ -17,6 +17,7 @@ from statements.admin.forms import StatementAdminForm
 from statements.admin.loading import ChangeFormLoadingMixin
 from statements.admin.merge import merge_selected_tags
 from statements.admin.widgets import BodyEditorWidget, label_parts, mark_language
+from statements.images.forms import LeadImageField
 from statements.models import SourceLink, Statement, Tag
 
 
@@ -61,11 +62,25 @@ class StatementAdmin(
     actions = ["publish_statements", "unpublish_statements", "send_back_to_draft"]
     fieldsets = (
         (None, {"fields": ("title", "summary", "body")}),
+        (
+            _("Lead image"),
+            {
+                "fields": (
+                    "lead_image",
+                    "lead_image_alt",
+                    "lead_image_caption",
+                    "lead_image_credit",
+                    ("lead_image_focus_x", "lead_image_focus_y"),
+                )
+            },
+        ),
         (_("Length and translation"), {"fields": ("writing_figures",)}),
         (_("Publication"), {"fields": ("published_on", "status", "publish_at", "tags", "version", "base_version")}),
     )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "lead_image":
+            kwargs["form_class"] = LeadImageField
         field = label_parts(mark_language(db_field, super().formfield_for_dbfield(db_field, request, **kwargs)))
         if db_field.name in ("body_ar", "body_en"):
             # After modeltranslation has set its tab classes on the widget: keep them on the editor.

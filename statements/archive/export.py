@@ -14,6 +14,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from statements.archive.legacy import ParseError
+from statements.images import exchange as images
 from statements.models import SourceLink, Statement, StatusChange, Tag, TagRedirect
 
 FORMAT = "observatory-statements"
@@ -36,6 +37,7 @@ STATEMENT_KEYS = {
     "slug",
     "tags",
     "sources",
+    "lead_image",
     *TEXT_FIELDS,
     *RESTORED_KEYS,
 }
@@ -44,7 +46,13 @@ TAG_KEYS = {"slug", "name_ar", "name_en", "old_slugs"}
 # sources and status changes belong to their statement), each database's own bookkeeping, and
 # modeltranslation's untranslated base columns.
 NOT_EXPORTED = {
-    "statements.Statement": {"title", "summary", "body", "version"},
+    "statements.Statement": {
+        "title",
+        "summary",
+        "body",
+        "version",
+        *images.FIELDS,  # inside the ``lead_image`` object, or read from its file
+    },
     "statements.Tag": {"id", "name", "key_ar", "key_en"},
     "statements.SourceLink": {"id", "statement"},
     "statements.TagRedirect": {"id", "created_at"},
@@ -113,6 +121,9 @@ def statement_record(statement):
             for change in sorted(statement.status_changes.all(), key=lambda c: (c.changed_at, c.pk))
         ],
     )
+    image = images.image_record(statement)
+    if image is not None:  # a statement without one is written as before images existed
+        record["lead_image"] = image
     return record
 
 
@@ -136,6 +147,8 @@ def statement_record_from_checked(checked):
             for source in checked["sources"]
         ],
     )
+    if checked["lead_image"] is not None:
+        record["lead_image"] = checked["lead_image"]
     return record
 
 
@@ -269,6 +282,7 @@ def _check_statement(n, record, slugs):
     checked["status_history"] = [
         _check_status_change(f"{where}, status change {i}", change) for i, change in enumerate(history, 1)
     ]
+    checked["lead_image"] = images.check_record(where, record.get("lead_image"))
     return checked
 
 

@@ -28,6 +28,7 @@ from statements.archive.history import (
     updated_comment,
 )
 from statements.archive.legacy import ParseError
+from statements.images import exchange as images
 from statements.models import SourceLink, StaleVersion, Statement, StatusChange, Tag, TagRedirect
 from statements.text.normalize import normalize
 from statements.text.sanitize import sanitize_html
@@ -58,7 +59,8 @@ def collect_files(paths):
         if path.is_dir():
             found = []
             for folder, subfolders, filenames in os.walk(path):
-                subfolders[:] = [sub for sub in subfolders if not sub.startswith(".")]
+                # An export's image files sit in images/ beside it: the document reads them, not the walk.
+                subfolders[:] = [sub for sub in subfolders if not sub.startswith(".") and sub != images.FOLDER]
                 found.extend(Path(folder, filename) for filename in filenames if not filename.startswith("."))
             files.extend(sorted(found))
         elif path.exists():
@@ -232,6 +234,7 @@ class Importer:
     # --- the site's own exports --------------------------------------------------------------------------------
 
     def _import_document(self, path, document, outcome):
+        self._images_folder = images.folder_beside(path)
         tags = self._import_document_tags(document["tags"], outcome)
         # Tag names may have changed and statements may be new: look them up again.
         self._tags.clear()
@@ -353,6 +356,7 @@ class Importer:
         """Give ``statement`` the record's content and check it by the admin's rules; its sources, checked too."""
         for name in (*export_format.TEXT_FIELDS, "slug", "published_on", "status", "publish_at"):
             setattr(statement, name, record[name])
+        images.apply_record(statement, record["lead_image"], self._images_folder, dry_run=self.dry_run)
         where = record["where"]
         validate(where, statement)
         sources = [SourceLink(**source) for source in record["sources"]]

@@ -21,6 +21,15 @@ TAGS = [
 STATEMENTS = [
     {
         "key": "daesh-apps-2018",
+        "image": {
+            "picture": (1, (18, 52, 86), (92, 140, 170), (230, 190, 90)),
+            "alt_ar": "رسم تجريدي بألوان زرقاء تتخلله دوائر ذهبية ومستطيل أبيض",
+            "alt_en": "An abstract drawing in blues with golden circles and a white rectangle",
+            "caption_ar": "صورة توضيحية",
+            "caption_en": "Illustration",
+            "credit": "Observatory demo",
+            "focus": (72, 50),
+        },
         "published_on": "2018-04-29",
         "title_ar": '"مرصد الأزهر" يعرب عن تقديره للحملة التي شنتها أجهزة أمنية "متعددة الجنسيات" ضد أذرع "داعش" الإعلامية',
         "summary_ar": "المرصد يشيد بحملة أمنية دولية على المنصات الإعلامية لتنظيم داعش ويدعو إلى تعاون أوسع لتجفيف منابع الدعاية المتطرفة على الإنترنت.",
@@ -48,6 +57,15 @@ STATEMENTS = [
     },
     {
         "key": "human-fraternity-2019",
+        "image": {
+            "picture": (2, (120, 60, 30), (240, 200, 150), (255, 255, 255)),
+            "alt_ar": "رسم تجريدي بألوان دافئة تتخلله دوائر بيضاء",
+            "alt_en": "An abstract drawing in warm colours with white circles",
+            "caption_ar": "صورة توضيحية",
+            "caption_en": "",
+            "credit": "",
+            "focus": (50, 50),
+        },
         "published_on": "2019-02-04",
         "title_ar": "مرصد الأزهر يشيد بوثيقة الأخوة الإنسانية",
         "summary_ar": "المرصد يرى في وثيقة الأخوة الإنسانية علامة فارقة في نشر قيم التعايش.",
@@ -90,6 +108,16 @@ STATEMENTS = [
     },
     {
         "key": "identity-youth-ar-only",
+        "image": {
+            "picture": (3, (30, 90, 60), (170, 210, 160), (250, 240, 200)),
+            "alt_ar": "رسم تجريدي بألوان خضراء تتخلله دوائر فاتحة",
+            "alt_en": "",
+            "caption_ar": "الشباب والهوية",
+            "caption_en": "",
+            "credit": "",
+            "focus": (72, 55),
+            "format": "PNG",
+        },
         "published_on": "2020-10-12",
         "title_ar": "الهُوِيَّة والانتماء: كيف يستغل المتطرفون أزمة الشباب؟",
         "summary_ar": "قراءة في أساليب الجماعات المتطرفة في استقطاب الشباب عبر خطاب الهوية.",
@@ -102,6 +130,15 @@ STATEMENTS = [
     },
     {
         "key": "islamophobia-en-only",
+        "image": {
+            "picture": (4, (60, 40, 90), (190, 170, 220), (255, 220, 120)),
+            "alt_ar": "",
+            "alt_en": "An abstract drawing in violet with yellow circles",
+            "caption_ar": "",
+            "caption_en": "Remembrance",
+            "credit": "Observatory demo",
+            "focus": (72, 50),
+        },
         "published_on": "2021-03-15",
         "title_en": "Two years after Christchurch: Islamophobia remains a shared threat",
         "summary_en": "On the anniversary of the Christchurch attacks, the Observatory warns that hate speech online still feeds violence.",

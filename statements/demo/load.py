@@ -1,4 +1,4 @@
-"""Writing synthetic statements in bulk, then indexing them in bulk (no per-row signals)."""
+"""Writing synthetic statements in bulk, then indexing them in bulk (no per-row signals); the demo pictures."""
 
 import datetime
 import random
@@ -8,7 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from statements.demo.content import TAGS
+from statements.demo.pictures import draw_picture
 from statements.demo.synthetic import SEED, Writer
+from statements.images import lead
+from statements.images.validation import checked_image
 from statements.models import Statement, Tag
 from statements.search.index import index_statements, refresh_statistics
 
@@ -55,3 +58,13 @@ def add_synthetic_statements(total, stdout):
         index_statements([statement.pk for statement in created])
         stdout.write(f"Synthetic statements: {numbers.stop}/{total} ({time.monotonic() - started:.0f} s)")
     refresh_statistics()
+
+
+def add_demo_picture(statement, image):
+    """Draw the demo ``image`` (see content.py) and make it ``statement``'s lead image, as an upload would."""
+    seed, top, bottom, accent = image["picture"]
+    data = draw_picture(seed, top, bottom, accent, format=image.get("format", "JPEG"))
+    statement.lead_image_focus_x, statement.lead_image_focus_y = image["focus"]
+    for field in ("alt_ar", "alt_en", "caption_ar", "caption_en", "credit"):
+        setattr(statement, f"lead_image_{field}", image[field])
+    lead.attach(statement, checked_image(data))

@@ -12,16 +12,20 @@ categories, Atom's subtitle) carry the plain text.
 import datetime
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
+from django.contrib.sites.requests import RequestSite
+from django.contrib.syndication.views import Feed, add_domain
+from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from statements.images.display import lead_image
+from statements.images.validation import content_type
 from statements.models import Statement, Tag, TagRedirect
 from statements.text.plain import visible_text
 
@@ -102,6 +106,23 @@ class LatestStatementsFeed(Feed):
     def item_extra_kwargs(self, item):
         # The language the entry's title and summary are written in, which is not the feed's on a fallback.
         return {"lang": item.text_in(get_language()).lang}
+
+    def item_enclosures(self, item):
+        # The stored picture itself: its type and length are known from the upload, with no look-up per item.
+        picture = lead_image(item, get_language())
+        if picture is None or not item.lead_image_size:
+            return []
+        return [Enclosure(default_storage.url(picture.name), str(item.lead_image_size), content_type(picture.name))]
+
+    def get_feed(self, obj, request):
+        """Enclosure addresses made absolute, as Django makes the links (an S3 address already is)."""
+        feed = super().get_feed(obj, request)
+        domain, secure = RequestSite(request).domain, request.is_secure()
+        for entry in feed.items:
+            entry["enclosures"] = [
+                Enclosure(add_domain(domain, e.url, secure), e.length, e.mime_type) for e in entry["enclosures"]
+            ]
+        return feed
 
     def item_categories(self, item):
         lang = get_language()

@@ -7,6 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.utils.text import Truncator
 
+from statements.images.display import lead_image
 from statements.text.plain import visible_text
 
 SITE_IMAGE = "img/og-default.png"
@@ -36,6 +37,14 @@ def organization(request):
     }
 
 
+def images(statement, lang, request):
+    """The statement's own picture in the sizes search engines ask for (wide, 1200×630), else the site's image."""
+    picture = lead_image(statement, lang)
+    if picture is None:
+        return [request.build_absolute_uri(static(SITE_IMAGE))]
+    return [request.build_absolute_uri(r.url) for r in (picture.largest, picture.social)]
+
+
 def news_article(statement, lang, request):
     """The statement as shown on its page in ``lang`` (its own text or the other language's, never empty)."""
     text = statement.text_in(lang)
@@ -49,7 +58,7 @@ def news_article(statement, lang, request):
         "dateModified": statement.updated_at.isoformat(),
         "inLanguage": text.lang,
         "keywords": [tag.name_in(lang)[0] for tag in statement.tags.all()],
-        "image": [request.build_absolute_uri(static(SITE_IMAGE))],
+        "image": images(statement, lang, request),
         "url": url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "publisher": organization(request),

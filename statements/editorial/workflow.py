@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from statements.images.lead import languages_missing_alt_text
 from statements.models import StaleVersion, Statement, StatusChange
 
 PUBLISH_PERMISSION = "statements.publish_statement"
@@ -107,7 +108,9 @@ def apply_move(move, pks, user):
                 statement = Statement.objects.select_for_update().filter(pk=pk).first()
                 if statement is None:
                     continue
-                if statement.status not in applies_to or (move == "publish" and statement.is_public):
+                if statement.status not in applies_to or (
+                    move == "publish" and (statement.is_public or languages_missing_alt_text(statement))
+                ):
                     skipped.append(statement)
                     continue
                 old_status = statement.status

@@ -45,7 +45,7 @@ def drop_indexes(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("statements", "0009_statement_visible_by_id"),
+        ("statements", "0010_lead_images"),
     ]
 
     operations = [

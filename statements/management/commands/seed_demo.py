@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from statements.demo.content import STATEMENTS, TAGS
-from statements.demo.load import add_synthetic_statements
+from statements.demo.load import add_demo_picture, add_synthetic_statements
 from statements.editorial.workflow import record_status_change
 from statements.models import SourceLink, Statement, Tag
 
@@ -54,7 +54,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo content: {created} statements added, {len(STATEMENTS) - created} already there.")
 
     def _create(self, item, tags, published_on, publish_at):
-        statement = Statement.objects.create(
+        statement = Statement(
             published_on=published_on,
             status=item.get("status", Statement.Status.PUBLISHED),
             publish_at=publish_at,
@@ -64,6 +64,9 @@ class Command(BaseCommand):
                 for lang in ("ar", "en")
             },
         )
+        if "image" in item:
+            add_demo_picture(statement, item["image"])
+        statement.save()
         statement.tags.set(tags[slug] for slug in item["tags"])
         for position, source in enumerate(item["sources"]):
             published_on = source.get("published_on")
