@@ -39,7 +39,7 @@ class StatementAdmin(
 ):
     form = StatementAdminForm
     list_display = ("display_title", "published_on", "publication_state", "language_versions", "updated_at")
-    list_filter = (admin_workflow.PublicationFilter, "published_on", KeywordFilter)
+    list_filter = (admin_workflow.PublicationFilter, admin_workflow.PendingChangeFilter, "published_on", KeywordFilter)
     date_hierarchy = "published_on"
     autocomplete_fields = ("tags",)
     inlines = [SourceLinkInline, admin_workflow.StatusChangeInline]

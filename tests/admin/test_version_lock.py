@@ -191,7 +191,8 @@ def test_form_opened_before_a_keyword_merge_saves_with_the_keyword_it_joined(
     editor_client, publisher, make_statement, make_tag
 ):
     source, target = make_tag(name_en="Hardline"), make_tag(name_en="Extremism")
-    statement = make_statement(tags=[source])
+    # In review, so the editor's save is stored as it is (a published statement's would await review).
+    statement = make_statement(tags=[source], status="review")
     mine = form_data(editor_client.get(change_url(statement)))
     merge_tag(source, target, user=publisher)
 
