@@ -12,6 +12,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from reversion.admin import VersionAdmin
+from reversion.models import Version
 
 from statements.editorial.pending import (
     NothingPending,
@@ -252,7 +253,7 @@ class WorkflowAdminMixin:
 
     def _compare_url(self, statement, pending):
         published = published_version(statement)
-        proposed = pending.revision.version_set.filter(object_id=str(statement.pk)).first()
+        proposed = Version.objects.get_for_object(statement).filter(revision_id=pending.revision_id).first()
         if published is None or proposed is None:
             return None
         url = reverse("admin:statements_statement_compare", args=[quote(statement.pk)])
