@@ -468,9 +468,7 @@ class StatusChange(models.Model):
     from_status = models.CharField(_("from"), max_length=10, choices=Statement.Status.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=10, choices=Statement.Status.choices)
     publish_at = models.DateTimeField(_("publish at"), null=True, blank=True)
-    event = models.CharField(
-        _("event"), max_length=20, choices=Event.choices, default=Event.STATUS, blank=True
-    )
+    event = models.CharField(_("event"), max_length=20, choices=Event.choices, default=Event.STATUS, blank=True)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

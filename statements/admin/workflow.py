@@ -265,7 +265,7 @@ class WorkflowAdminMixin:
             path(
                 "<path:object_id>/pending/",
                 self.admin_site.admin_view(self.pending_view),
-                name="%s_%s_pending" % info,
+                name=f"{info[0]}_{info[1]}_pending",
             ),
             *super().get_urls(),
         ]
@@ -327,9 +327,7 @@ class WorkflowAdminMixin:
         request.statement_before_restore = live or self._NOT_STORED
         view = super().revision_view
         # An Editor's restore of a published statement waits for a publisher, as their save would.
-        return self._held_for_review(
-            request, object_id, lambda: view(request, object_id, version_id, extra_context)
-        )
+        return self._held_for_review(request, object_id, lambda: view(request, object_id, version_id, extra_context))
 
     def recover_view(self, request, version_id, extra_context=None):
         # An editor cannot publish a statement by bringing back a deleted published one.
