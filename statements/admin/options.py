@@ -48,7 +48,10 @@ class StatementAdmin(
     fieldsets = (
         (None, {"fields": ("title", "summary", "body")}),
         (_("Length and translation"), {"fields": ("writing_figures",)}),
-        (_("Publication"), {"fields": ("published_on", "status", "publish_at", "tags", "version", "base_version")}),
+        (
+            _("Publication"),
+            {"fields": ("published_on", "status", "publish_at", "tags", "version", "base_version", "base_pending")},
+        ),
     )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):

@@ -1,7 +1,10 @@
 """The editorial workflow in the statement admin: roles, list actions, status history, restores, writing figures."""
 
+import json
+
 import reversion
 from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -14,12 +17,14 @@ from django.utils.translation import gettext_lazy, ngettext
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from statements.caching.generation import public_content_unchanged
 from statements.editorial.pending import (
     NothingPending,
     discard_pending,
     held_for_review,
     propose,
     published_version,
+    settle_if_published,
     snapshot,
 )
 from statements.editorial.pending import (
@@ -29,6 +34,7 @@ from statements.editorial.revisions import follow_merged_keywords
 from statements.editorial.workflow import (
     PUBLISH_PERMISSION,
     apply_move,
+    can_publish,
     local_moment,
     publication_changed,
     publication_label,
@@ -119,6 +125,13 @@ class _Undo(Exception):
         self.response = response
 
 
+def _change_text(message):
+    """The admin's change message (a list of changes, or text) as a sentence, as the admin log shows it."""
+    if isinstance(message, list):
+        return LogEntry(change_message=json.dumps(message)).get_change_message()
+    return str(message or "")
+
+
 class WorkflowAdminMixin:
     object_history_template = "admin/statements/statement/object_history.html"
     history_latest_first = True
@@ -161,6 +174,8 @@ class WorkflowAdminMixin:
         return entry
 
     def log_change(self, request, obj, message):
+        if getattr(request, "held_for_review", None) is not None:
+            request.proposed_changes = message  # the entry is undone with the save; the proposal names it
         entry = super().log_change(request, obj, message)
         self._note_status_in_revision(obj, entry)
         return entry
@@ -196,23 +211,20 @@ class WorkflowAdminMixin:
             return view()
         request.held_for_review = set(SourceLink.objects.filter(statement_id=statement_id).values_list("pk", flat=True))
         try:
-            with transaction.atomic():
+            with transaction.atomic(), public_content_unchanged():
                 raise _Undo(view())
         except _Undo as undo:
             response = undo.response
         entries = getattr(request, "proposed_entries", None)
         if entries is None:
             return response  # the form came back with its errors: nothing was saved
-        pending = propose(
-            statement_id,
-            entries,
-            user=request.user,
-            base_version=live["version"],
-            comment=_("Change awaiting review."),
-        )
+        note = " ".join((_("Change awaiting review."), _change_text(getattr(request, "proposed_changes", "")))).strip()
+        pending = propose(statement_id, entries, user=request.user, base_version=live["version"], comment=note)
+        del request.held_for_review
         if pending is None:
             messages.info(request, _("Nothing was changed, so nothing awaits review."))
         else:
+            self.log_change(request, pending.statement, note)
             messages.success(
                 request,
                 _(
@@ -227,6 +239,8 @@ class WorkflowAdminMixin:
         known_sources = getattr(request, "held_for_review", None)
         if known_sources is not None:
             request.proposed_entries = snapshot(form.instance.pk, known_sources)
+        elif change and can_publish(request.user):
+            settle_if_published(form.instance, request.user)
 
     def response_change(self, request, obj):
         if getattr(request, "held_for_review", None) is not None:
@@ -243,17 +257,22 @@ class WorkflowAdminMixin:
         pending = PendingChange.objects.filter(statement_id=statement.pk).select_related("proposed_by").first()
         if pending is None:
             return None
+        proposed = Version.objects.get_for_object(statement).filter(revision_id=pending.revision_id).first()
         return {
             "pending": pending,
             "url": reverse("admin:statements_statement_pending", args=[quote(statement.pk)]),
-            "compare_url": self._compare_url(statement, pending),
+            "compare_url": self._compare_url(statement, proposed),
+            "edit_url": (
+                reverse("admin:statements_statement_revision", args=[quote(statement.pk), proposed.pk])
+                if proposed is not None
+                else None
+            ),
             "preview_url": Statement.objects.get(pk=statement.pk).get_absolute_url(),
             "outdated": pending.base_version != Statement.objects.get(pk=statement.pk).version,
         }
 
-    def _compare_url(self, statement, pending):
+    def _compare_url(self, statement, proposed):
         published = published_version(statement)
-        proposed = Version.objects.get_for_object(statement).filter(revision_id=pending.revision_id).first()
         if published is None or proposed is None:
             return None
         url = reverse("admin:statements_statement_compare", args=[quote(statement.pk)])

@@ -88,10 +88,8 @@ class Proposal:
         return (
             tuple(getattr(self.statement, name) or "" for name in CONTENT_FIELDS),
             tuple(sorted(self.tag_ids)),
-            tuple(
-                (source.pk, *(getattr(source, name) or "" for name in SOURCE_FIELDS))
-                for source in sorted(self.sources, key=lambda s: (s.position, s.pk or 0))
-            ),
+            # Sources by what they say, not by id: a source deleted and typed again is the same source.
+            tuple(tuple(getattr(source, name) or "" for name in SOURCE_FIELDS) for source in self.sources),
         )
 
     def tags(self):
@@ -224,6 +222,17 @@ def publish_pending(statement_id, user):
         reversion.set_comment(_describe(pending, _("Published the change proposed by %(who)s on %(moment)s.")))
         pending.delete()
     return statement
+
+
+def settle_if_published(statement, user):
+    """After a publisher's own save: a change awaiting review that the statement now reads exactly (the
+    publisher restored it, or typed it) is published, and recorded so."""
+    pending = PendingChange.objects.filter(statement=statement).select_related("proposed_by").first()
+    if pending is None or proposal(pending).content() != _stored(statement).content():
+        return False
+    record_status_change(statement, from_status=statement.status, user=user, event=StatusChange.Event.PENDING_PUBLISHED)
+    pending.delete()
+    return True
 
 
 def discard_pending(statement_id, user):

@@ -305,3 +305,67 @@ def test_a_second_proposal_replaces_the_first(live, editor_client):
 
     pending = PendingChange.objects.get(statement=live)
     assert proposal(pending).statement.title_en == "Second proposal"
+
+
+def test_editor_save_leaves_the_content_generation_of_the_caches_as_it_was(live, editor_client):
+    before = generation()
+
+    post_change(editor_client, live, title_en="Rewritten title")
+
+    assert PendingChange.objects.filter(statement=live).exists()
+    assert generation() == before
+
+
+def test_editor_save_over_a_proposal_made_since_the_form_was_opened_is_refused(live, editor_client, make_tag):
+    data = form_data(editor_client.get(change_url(live), HTTP_ACCEPT_LANGUAGE="en"))
+    post_change(editor_client, live, title_en="Someone else's proposal")
+
+    data["title_en"] = "My proposal"
+    response = editor_client.post(change_url(live), data, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 200
+    assert "Someone else proposed a change" in response.content.decode()
+    assert proposal(PendingChange.objects.get(statement=live)).statement.title_en == "Someone else's proposal"
+
+
+def test_editor_goes_on_editing_the_proposed_version(proposed, editor_client):
+    statement, keyword = proposed
+    edit_url = editor_client.get(change_url(statement)).context["pending_change"]["edit_url"]
+
+    data = form_data(editor_client.get(edit_url))
+    assert data["title_en"] == "Rewritten title"
+    data["summary_en"] = "Added on second thought"
+    response = editor_client.post(edit_url, data)
+
+    assert response.status_code == 302
+    version = proposal(PendingChange.objects.get(statement=statement))
+    assert (version.statement.title_en, version.statement.summary_en) == ("Rewritten title", "Added on second thought")
+    assert version.tag_ids == (keyword.pk,)
+    statement.refresh_from_db()
+    assert statement.title_en == "Published title"
+
+
+def test_publisher_restoring_the_proposed_version_publishes_it_and_records_so(proposed, publisher_client, publisher):
+    statement, _keyword = proposed
+    edit_url = publisher_client.get(change_url(statement)).context["pending_change"]["edit_url"]
+
+    response = publisher_client.post(edit_url, form_data(publisher_client.get(edit_url)))
+
+    assert response.status_code == 302
+    statement.refresh_from_db()
+    assert statement.title_en == "Rewritten title"
+    assert [source.url for source in statement.sources.all()] == ["https://example.org/rewritten"]
+    assert not PendingChange.objects.filter(statement=statement).exists()
+    assert statement.status_changes.get().event == StatusChange.Event.PENDING_PUBLISHED
+
+
+def test_history_page_names_the_publication_of_a_pending_change(proposed, publisher_client):
+    statement, _keyword = proposed
+    publisher_client.post(pending_url(statement), {"action": "publish"})
+
+    page = publisher_client.get(
+        reverse("admin:statements_statement_history", args=[statement.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+
+    assert "Change awaiting review published" in page
+    assert "Change awaiting review." in page  # the proposal's own revision
