@@ -174,8 +174,7 @@ def propose(statement_id, entries, *, user, base_version, comment):
 
 
 def _record_published_version(statement, stored):
-    latest = published_version(statement)
-    if latest is not None and _version_content(latest) == stored.content():
+    if published_version(statement, stored) is not None:
         return
     with reversion.create_revision(manage_manually=True):
         reversion.add_to_revision(statement)
@@ -188,10 +187,18 @@ def _version_content(version):
     return read_entries(data, statement_id=int(version.object_id)).content()
 
 
-def published_version(statement):
-    """The newest revision of ``statement`` that is not its change awaiting review (None if it has none)."""
-    pending_revision = PendingChange.objects.filter(statement=statement).values_list("revision_id", flat=True)
-    return Version.objects.get_for_object(statement).exclude(revision_id__in=pending_revision).first()
+# How far back the history is searched for the published version; a proposal records it when it is not there.
+RECENT_VERSIONS = 20
+
+
+def published_version(statement, stored=None):
+    """The newest of the recent revisions of ``statement`` that reads as its published version does (None if
+    none does). Proposals are revisions too, so the newest revision is not necessarily the published one."""
+    content = (stored or _stored(statement)).content()
+    for version in Version.objects.get_for_object(statement)[:RECENT_VERSIONS]:
+        if _version_content(version) == content:
+            return version
+    return None
 
 
 def _user_or_none(user):

@@ -369,3 +369,16 @@ def test_history_page_names_the_publication_of_a_pending_change(proposed, publis
 
     assert "Change awaiting review published" in page
     assert "Change awaiting review." in page  # the proposal's own revision
+
+
+def test_compare_link_sets_the_latest_proposal_beside_the_published_version_not_an_earlier_proposal(
+    live, editor_client, publisher_client
+):
+    post_change(editor_client, live, title_en="First proposal")
+    post_change(editor_client, live, title_en="Second proposal")
+    compare = publisher_client.get(change_url(live)).context["pending_change"]["compare_url"]
+
+    body = publisher_client.get(compare, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert "Second proposal" in body and "Published title" in body
+    assert "First proposal" not in body
