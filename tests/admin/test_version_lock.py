@@ -53,7 +53,7 @@ def test_save_that_slips_in_after_the_forms_check_is_refused_without_losing_the_
 ):
     """The form's check holds no lock: a rival's save committed between the check and the write meets the
     model's lock, and the editor gets the form back with the stale-version message and their text."""
-    statement = make_statement()
+    statement = make_statement(status="review")  # an editor's save of a published one would await review
     mine = form_data(editor_client.get(change_url(statement)))
     checked, saved = StatementAdminForm._check_version, Statement._save_over_version
     attempts = []
