@@ -382,3 +382,18 @@ def test_compare_link_sets_the_latest_proposal_beside_the_published_version_not_
 
     assert "Second proposal" in body and "Published title" in body
     assert "First proposal" not in body
+
+
+def test_editor_save_from_a_stale_form_of_a_live_statement_is_refused_and_records_nothing(
+    live, editor_client, publisher_client
+):
+    data = form_data(editor_client.get(change_url(live), HTTP_ACCEPT_LANGUAGE="en"))
+    post_change(publisher_client, live, title_en="Publisher's newer title")
+
+    data["title_en"] = "Editor's title"
+    response = editor_client.post(change_url(live), data, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 200
+    assert "Someone else saved this statement" in response.content.decode()
+    assert form_data(response)["title_en"] == "Editor's title"
+    assert not PendingChange.objects.exists()
