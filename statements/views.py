@@ -187,16 +187,14 @@ class StatementDetail(DetailView):
         statement, proposed = self.object, getattr(self, "proposed", None)
         if proposed is not None:
             # Staff preview the change awaiting review, marked as such.
-            statement, tags, sources = proposed.statement, proposed.tags(), proposed.sources
+            statement = proposed.shown()
             kwargs.update(object=statement, statement=statement)
-        else:
-            tags, sources = statement.tags.all(), statement.sources.all()
         return super().get_context_data(
             text=statement.text_in(get_language()),
             preview=proposed is not None or not statement.is_public,
             pending=proposed is not None,
-            tags=tags,
-            sources=sources,
+            tags=statement.tags.all(),
+            sources=statement.sources.all(),
             **kwargs,
         )
 

@@ -95,6 +95,16 @@ class Proposal:
     def tags(self):
         return live_tags(self.tag_ids)
 
+    def shown(self):
+        """The proposed statement with its proposed keywords and sources in place of the stored ones (as a
+        prefetch would hold them), so whatever a page reads of it (``statement.sources.all()``) is the proposal."""
+        tags = Tag.objects.filter(pk__in=[tag.pk for tag in self.tags()])
+        sources = SourceLink.objects.none()
+        sources._result_cache, sources._prefetch_done = list(self.sources), True
+        self.statement._prefetched_objects_cache = {"tags": tags, "sources": sources}
+        list(tags)
+        return self.statement
+
 
 def read_entries(entries, statement_id=None):
     """The version of a statement that serialized ``entries`` hold (those of ``statement_id`` when given)."""

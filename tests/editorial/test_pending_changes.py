@@ -225,6 +225,8 @@ def test_staff_preview_shows_the_pending_version_marked_as_such(proposed, editor
     assert "Rewritten title" in preview.content.decode()
     assert "Changes awaiting review" in preview.content.decode()
     assert "https://example.org/rewritten" in preview.content.decode()
+    assert "https://example.org/published" not in preview.content.decode()  # nor in its citation data
+    assert "Freshword" in preview.content.decode() and "Original" not in preview.content.decode()
     assert "no-cache" in preview["Cache-Control"] and "private" in preview["Cache-Control"]
     assert "Published title" in published.content.decode()
     assert "Rewritten" not in public.content.decode()
