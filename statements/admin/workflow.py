@@ -20,6 +20,7 @@ from reversion.models import Version
 from statements.caching.generation import public_content_unchanged
 from statements.editorial.pending import (
     NothingPending,
+    ProposedMeanwhile,
     discard_pending,
     held_for_review,
     propose,
@@ -219,8 +220,20 @@ class WorkflowAdminMixin:
         if entries is None:
             return response  # the form came back with its errors: nothing was saved
         note = " ".join((_("Change awaiting review."), _change_text(getattr(request, "proposed_changes", "")))).strip()
-        pending = propose(statement_id, entries, user=request.user, base_version=live["version"], comment=note)
-        del request.held_for_review
+        del request.held_for_review, request.proposed_entries
+        try:
+            pending = propose(
+                statement_id,
+                entries,
+                user=request.user,
+                base_version=live["version"],
+                comment=note,
+                replaces=request.proposed_over,
+            )
+        except ProposedMeanwhile:
+            # Someone's proposal was recorded while this one was being made: posting again now meets the
+            # form's check, which says so and shows the Editor's text back.
+            return self._held_for_review(request, object_id, view)
         if pending is None:
             messages.info(request, _("Nothing was changed, so nothing awaits review."))
         else:
@@ -239,6 +252,7 @@ class WorkflowAdminMixin:
         known_sources = getattr(request, "held_for_review", None)
         if known_sources is not None:
             request.proposed_entries = snapshot(form.instance.pk, known_sources)
+            request.proposed_over = form.cleaned_data.get("base_pending")
         elif change and can_publish(request.user):
             settle_if_published(form.instance, request.user)
 

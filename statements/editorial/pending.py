@@ -32,6 +32,10 @@ class NothingPending(Exception):
     """The statement has no change awaiting review (published or discarded meanwhile)."""
 
 
+class ProposedMeanwhile(Exception):
+    """Another change awaiting review was recorded since the form was opened: it is not replaced."""
+
+
 def held_for_review(user, stored_status):
     """True when ``user``'s save of a statement stored with ``stored_status`` must wait for a publisher.
 
@@ -143,16 +147,20 @@ def _stored(statement):
     return read_entries(entries)
 
 
-def propose(statement_id, entries, *, user, base_version, comment):
+def propose(statement_id, entries, *, user, base_version, comment, replaces=None):
     """Keep ``entries`` (from ``snapshot``) as the statement's change awaiting review; returns the
     ``PendingChange``, or None when they change nothing of the published version.
 
-    A previous proposal is replaced (its revision stays in the history). The published version is recorded
-    first when the history lacks it, so the compare view always has both sides.
+    A previous proposal is replaced (its revision stays in the history) only if it is ``replaces`` (the
+    revision id of the one the Editor's form was opened with), else ``ProposedMeanwhile``. The published
+    version is recorded first when the history lacks it, so the compare view always has both sides.
     """
     proposed = read_entries(entry.data for entry in entries)
     with transaction.atomic():
         statement = Statement.objects.select_for_update().get(pk=statement_id)
+        current = PendingChange.objects.filter(statement=statement).values_list("revision_id", flat=True).first()
+        if current != replaces:
+            raise ProposedMeanwhile(statement_id)
         stored = _stored(statement)
         if proposed.content() == stored.content():
             return None

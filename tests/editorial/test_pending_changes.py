@@ -399,3 +399,28 @@ def test_editor_save_from_a_stale_form_of_a_live_statement_is_refused_and_record
     assert "Someone else saved this statement" in response.content.decode()
     assert form_data(response)["title_en"] == "Editor's title"
     assert not PendingChange.objects.exists()
+
+
+def test_proposal_recorded_while_an_editor_saves_is_not_replaced(live, editor_client, editor, monkeypatch):
+    """Two Editors' saves pass the form's check together: the second to record its proposal does not replace
+    the first, and gets the form back with the message and its text."""
+    from statements.admin import workflow
+    from statements.editorial import pending as pending_module
+
+    recorded = pending_module.propose
+
+    def rival_records_first(statement_id, entries, **kwargs):
+        if not PendingChange.objects.exists():
+            recorded(statement_id, entries, **{**kwargs, "comment": "rival", "replaces": None})
+        return recorded(statement_id, entries, **kwargs)
+
+    monkeypatch.setattr(workflow, "propose", rival_records_first)
+    data = form_data(editor_client.get(change_url(live), HTTP_ACCEPT_LANGUAGE="en"))
+    data["title_en"] = "My proposal"
+
+    response = editor_client.post(change_url(live), data, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 200
+    assert "Someone else proposed a change" in response.content.decode()
+    assert form_data(response)["title_en"] == "My proposal"
+    assert PendingChange.objects.get(statement=live).revision.comment == "rival"
