@@ -424,3 +424,16 @@ def test_proposal_recorded_while_an_editor_saves_is_not_replaced(live, editor_cl
     assert "Someone else proposed a change" in response.content.decode()
     assert form_data(response)["title_en"] == "My proposal"
     assert PendingChange.objects.get(statement=live).revision.comment == "rival"
+
+
+def test_pending_page_offers_publish_and_discard_to_publishers_only(proposed, editor_client, publisher_client):
+    statement, _keyword = proposed
+
+    for_publisher = publisher_client.get(pending_url(statement), HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    for_editor = editor_client.get(pending_url(statement), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert "تعديلات بانتظار المراجعة" in for_publisher
+    assert 'value="publish"' in for_publisher and 'value="discard"' in for_publisher
+    assert "Changes awaiting review" in for_editor
+    assert 'value="publish"' not in for_editor
+    assert "A publisher publishes or discards these changes." in for_editor
