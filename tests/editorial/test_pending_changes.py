@@ -76,9 +76,12 @@ def test_editor_save_of_a_live_statement_is_recorded_as_pending_with_who_and_whe
     assert [source.url for source in version.sources] == ["https://example.org/rewritten"]
 
 
-def test_feed_and_search_keep_serving_the_published_text(proposed, client):
-    statement, _keyword = proposed
+def test_feed_search_sitemap_and_api_keep_serving_the_published_text(proposed, client):
+    statement, keyword = proposed
 
+    api = client.get(f"/api/v1/statements/{statement.pk}/").content.decode()
+    assert "Published title" in api and "Rewritten" not in api and "Freshword" not in api
+    assert f"/tags/{keyword.slug}/" not in client.get("/sitemap.xml").content.decode()
     feed = client.get("/en/feed/").content.decode()
     found = client.get("/en/search/", {"q": "zanzibarword"}).content.decode()
     published = client.get("/en/search/", {"q": "Published"}).content.decode()
