@@ -440,3 +440,16 @@ def test_pending_page_offers_publish_and_discard_to_publishers_only(proposed, ed
     assert "Changes awaiting review" in for_editor
     assert 'value="publish"' not in for_editor
     assert "A publisher publishes or discards these changes." in for_editor
+
+
+def test_admin_list_of_changes_awaiting_review_counts_a_proposal_made_after_it_was_shown(
+    live, editor_client, publisher_client
+):
+    first = publisher_client.get(changelist_url(), {"pending": "yes"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert list(first.context["cl"].result_list) == []
+
+    post_change(editor_client, live, title_en="Rewritten title")
+    again = publisher_client.get(changelist_url(), {"pending": "yes"}, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert [row.pk for row in again.context["cl"].result_list] == [live.pk]
+    assert again.context["cl"].result_count == 1
