@@ -489,7 +489,16 @@ class SourceLink(models.Model):
 
 
 class StatusChange(models.Model):
-    """One change of a statement's publication state: who made it and when."""
+    """One change of a statement's publication state: who made it and when.
+
+    Publishing or discarding a change that waited for review is recorded here too (``event``): the status
+    stays, what the public reads changes (or is confirmed).
+    """
+
+    class Event(models.TextChoices):
+        STATUS = "", _("Status changed")
+        PENDING_PUBLISHED = "pending_published", _("Change awaiting review published")
+        PENDING_DISCARDED = "pending_discarded", _("Change awaiting review discarded")
 
     statement = models.ForeignKey(
         Statement, on_delete=models.CASCADE, related_name="status_changes", verbose_name=_("statement")
@@ -497,6 +506,7 @@ class StatusChange(models.Model):
     from_status = models.CharField(_("from"), max_length=10, choices=Statement.Status.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=10, choices=Statement.Status.choices)
     publish_at = models.DateTimeField(_("publish at"), null=True, blank=True)
+    event = models.CharField(_("event"), max_length=20, choices=Event.choices, default=Event.STATUS, blank=True)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -513,7 +523,44 @@ class StatusChange(models.Model):
         ordering = ["-changed_at", "-id"]
 
     def __str__(self):
+        if self.event:
+            return str(self.get_event_display())
         return f"{self.get_from_status_display() or '—'} → {self.get_to_status_display()}"
+
+
+class PendingChange(models.Model):
+    """An Editor's change to a public or scheduled statement, held back until a publisher publishes or discards it.
+
+    The public version stays in the Statement row, which ``published()`` and every public surface read; the
+    proposed one is a django-reversion revision of its own (the statement and its sources as they would be),
+    so the history and its compare view show it beside the published text. One per statement: a later
+    proposal replaces an earlier one (which stays in the history).
+    """
+
+    statement = models.OneToOneField(
+        Statement, on_delete=models.CASCADE, related_name="pending_change", verbose_name=_("statement")
+    )
+    revision = models.OneToOneField(
+        "reversion.Revision", on_delete=models.CASCADE, related_name="+", verbose_name=_("revision")
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    proposed_at = models.DateTimeField(_("proposed at"), default=timezone.now)
+    # The statement's version when the change was proposed: a later publisher's save shows as such.
+    base_version = models.PositiveIntegerField(_("based on version"))
+
+    class Meta:
+        verbose_name = _("change awaiting review")
+        verbose_name_plural = _("changes awaiting review")
+
+    def __str__(self):
+        return str(self.statement)
 
 
 class SearchDocument(models.Model):

@@ -11,7 +11,8 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
 
 from statements.discovery.keyword_counts import most_used_tags, public_tags
-from statements.models import Statement, Tag, TagRedirect
+from statements.editorial.pending import proposal
+from statements.models import PendingChange, Statement, Tag, TagRedirect
 from statements.text.normalize import index_letter, is_arabic, sort_key
 
 PAGE_SIZE = 20
@@ -142,6 +143,17 @@ def visible_statement(request, pk):
     return get_object_or_404(statements, pk=pk)
 
 
+def _pending_version(request, statement):
+    """For staff: what the statement's change awaiting review would make of it (None without one).
+
+    ``?published`` shows staff the published version instead, as readers see it.
+    """
+    if not (request.user.is_authenticated and request.user.is_staff) or "published" in request.GET:
+        return None
+    pending = PendingChange.objects.filter(statement=statement).first()
+    return proposal(pending) if pending is not None else None
+
+
 def _redirect_to_statement(statement):
     """A public statement moves for good (301); a preview only for now, and is never cached on the way."""
     if statement.is_public:
@@ -167,14 +179,20 @@ class StatementDetail(DetailView):
         self.object = statement = self.get_object()
         if "slug" in kwargs and kwargs["slug"] != (statement.slug or "statement"):
             return _redirect_to_statement(statement)
+        self.proposed = _pending_version(request, statement)
         response = self.render_to_response(self.get_context_data(object=statement))
-        return response if statement.is_public else kept_private(response)
+        return response if statement.is_public and self.proposed is None else kept_private(response)
 
     def get_context_data(self, **kwargs):
-        statement = self.object
+        statement, proposed = self.object, getattr(self, "proposed", None)
+        if proposed is not None:
+            # Staff preview the change awaiting review, marked as such.
+            statement = proposed.shown()
+            kwargs.update(object=statement, statement=statement)
         return super().get_context_data(
             text=statement.text_in(get_language()),
-            preview=not statement.is_public,
+            preview=proposed is not None or not statement.is_public,
+            pending=proposed is not None,
             tags=statement.tags.all(),
             sources=statement.sources.all(),
             **kwargs,

@@ -40,11 +40,11 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext as _
 
-from statements.admin.workflow import PublicationFilter
+from statements.admin.workflow import PendingChangeFilter, PublicationFilter
 from statements.caching.generation import generation, seconds_to_keep
 from statements.discovery.keyword_counts import COUNTS_CACHE_SECONDS, statement_counts
 from statements.languages import LANGUAGE_CODES
-from statements.models import Statement
+from statements.models import PendingChange, Statement
 from statements.search.query import CANDIDATES, editorial_search
 
 TAG_LINKS = Statement.tags.through
@@ -84,6 +84,9 @@ class ListFigures:
         asked = sorted(
             (name, value) for name, values in request.GET.lists() if name not in self.IGNORED for value in values
         )
+        if PendingChangeFilter.parameter_name in request.GET:
+            # Changes awaiting review renew no generation (the public archive stays): their own state keys it.
+            asked.append(tuple(PendingChange.objects.aggregate(Count("pk"), Max("proposed_at")).values()))
         self.key = hashlib.sha256(repr(asked).encode()).hexdigest()
         self.timed = request.GET.get(PublicationFilter.parameter_name) in PublicationFilter.TIMED
 

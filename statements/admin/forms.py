@@ -5,9 +5,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from statements.editorial.merge import merged_into
+from statements.editorial.pending import held_for_review
 from statements.editorial.workflow import can_publish, refused_changes
 from statements.images.forms import apply_lead_image
-from statements.models import Statement, Tag
+from statements.models import PendingChange, Statement, Tag
 
 
 def _to_second(value):
@@ -17,6 +18,9 @@ def _to_second(value):
 
 class StatementAdminForm(forms.ModelForm):
     base_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+    # The change awaiting review (its revision) when the form was opened: an Editor's save replaces it, so
+    # it must be the one the Editor saw.
+    base_pending = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
 
     # Set per request by StatementAdmin.get_form: who is saving, and the publication state before this edit
     # (for a restore, the live state, not the rewound one the form shows).
@@ -31,6 +35,7 @@ class StatementAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["base_version"].initial = self.instance.version
+            self.fields["base_pending"].initial = self._pending_revision()
         if "tags" in self.fields:
             self.fields["tags"].error_messages["invalid_choice"] = _(
                 "The keyword %(value)s no longer exists: it was deleted after this form was opened. "
@@ -67,9 +72,28 @@ class StatementAdminForm(forms.ModelForm):
         cleaned = super().clean()
         if self.instance.pk:
             self._check_version(cleaned.get("base_version"))
+            self._check_pending(cleaned.get("base_pending"))
         self._check_role(cleaned)
         apply_lead_image(self, cleaned)
         return cleaned
+
+    def _pending_revision(self):
+        return PendingChange.objects.filter(statement_id=self.instance.pk).values_list("revision_id", flat=True).first()
+
+    def _check_pending(self, base):
+        before = self.publication_before
+        if not before or not held_for_review(self.user, before["status"]):
+            return  # this save goes live; a change awaiting review stays as it is
+        if self._pending_revision() != base:
+            raise ValidationError(
+                _(
+                    "Someone else proposed a change to this statement while you were editing it, and your save "
+                    "would replace it. Your changes have NOT been saved; they are still in the form below. Copy "
+                    "what you need, open the statement again to see the change awaiting review, and make your "
+                    "changes there."
+                ),
+                code="stale_pending",
+            )
 
     def _check_version(self, base):
         # Only the friendly early answer: the lock itself is the model's conditional save (``Statement.save``),

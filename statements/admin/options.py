@@ -54,7 +54,7 @@ class StatementAdmin(
         js = ["js/admin_translation_view.js", "js/admin_select2_labels.js"]
 
     list_display = ("display_title", "published_on", "publication_state", "language_versions", "updated_at")
-    list_filter = (admin_workflow.PublicationFilter, "published_on", KeywordFilter)
+    list_filter = (admin_workflow.PublicationFilter, admin_workflow.PendingChangeFilter, "published_on", KeywordFilter)
     date_hierarchy = "published_on"
     autocomplete_fields = ("tags",)
     inlines = [SourceLinkInline, admin_workflow.StatusChangeInline]
@@ -75,7 +75,10 @@ class StatementAdmin(
             },
         ),
         (_("Length and translation"), {"fields": ("writing_figures",)}),
-        (_("Publication"), {"fields": ("published_on", "status", "publish_at", "tags", "version", "base_version")}),
+        (
+            _("Publication"),
+            {"fields": ("published_on", "status", "publish_at", "tags", "version", "base_version", "base_pending")},
+        ),
     )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):

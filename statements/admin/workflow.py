@@ -1,25 +1,48 @@
 """The editorial workflow in the statement admin: roles, list actions, status history, restores, writing figures."""
 
+import json
+
 import reversion
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.models import LogEntry
+from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from reversion.admin import VersionAdmin
+from reversion.models import Version
 
+from statements.caching.generation import public_content_unchanged
+from statements.editorial.pending import (
+    NothingPending,
+    ProposedMeanwhile,
+    discard_pending,
+    held_for_review,
+    propose,
+    published_version,
+    settle_if_published,
+    snapshot,
+)
+from statements.editorial.pending import (
+    publish_pending as publish_pending_change,
+)
 from statements.editorial.revisions import follow_merged_keywords
 from statements.editorial.workflow import (
     PUBLISH_PERMISSION,
     apply_move,
+    can_publish,
     local_moment,
     publication_changed,
     publication_label,
     record_status_change,
     status_note,
 )
-from statements.models import StaleVersion, Statement, StatusChange
+from statements.models import PendingChange, SourceLink, StaleVersion, Statement, StatusChange
 
 LANGUAGE_NAMES = {"ar": gettext_lazy("Arabic"), "en": gettext_lazy("English")}
 
@@ -30,7 +53,7 @@ class StatusChangeInline(admin.TabularInline):
     model = StatusChange
     extra = 0
     can_delete = False
-    fields = ("changed_at", "changed_by", "from_status", "to_status", "publish_at")
+    fields = ("changed_at", "changed_by", "from_status", "to_status", "publish_at", "event")
     readonly_fields = fields
     verbose_name_plural = gettext_lazy("status history")
 
@@ -78,6 +101,38 @@ class PublicationFilter(admin.SimpleListFilter):
         return queryset
 
 
+class PendingChangeFilter(admin.SimpleListFilter):
+    """Statements with a change awaiting a publisher's review, or without one."""
+
+    title = gettext_lazy("changes awaiting review")
+    parameter_name = "pending"
+
+    def lookups(self, request, model_admin):
+        return (("yes", gettext_lazy("Awaiting review")), ("no", gettext_lazy("None")))
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(pending_change__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(pending_change__isnull=True)
+        return queryset
+
+
+class _Undo(Exception):
+    """Raised to roll back a save that is kept as a change awaiting review instead; carries the view's answer."""
+
+    def __init__(self, response):
+        super().__init__()
+        self.response = response
+
+
+def _change_text(message):
+    """The admin's change message (a list of changes, or text) as a sentence, as the admin log shows it."""
+    if isinstance(message, list):
+        return LogEntry(change_message=json.dumps(message)).get_change_message()
+    return str(message or "")
+
+
 class WorkflowAdminMixin:
     object_history_template = "admin/statements/statement/object_history.html"
     history_latest_first = True
@@ -120,6 +175,8 @@ class WorkflowAdminMixin:
         return entry
 
     def log_change(self, request, obj, message):
+        if getattr(request, "held_for_review", None) is not None:
+            request.proposed_changes = message  # the entry is undone with the save; the proposal names it
         entry = super().log_change(request, obj, message)
         self._note_status_in_revision(obj, entry)
         return entry
@@ -134,7 +191,162 @@ class WorkflowAdminMixin:
             statement = self.get_object(request, unquote(object_id))
             if statement is not None and statement.translation_is_stale:
                 messages.warning(request, self._stale_translation_text(statement))
-        return super().change_view(request, object_id, form_url, extra_context)
+        view = super().change_view
+        return self._held_for_review(request, object_id, lambda: view(request, object_id, form_url, extra_context))
+
+    # Changes awaiting review: an Editor's save of a published (or scheduled) statement.
+
+    def _held_for_review(self, request, object_id, view):
+        """Run ``view`` (a change form or restore post); when the Editor's save must wait for a publisher,
+        undo everything it wrote and keep what it would have stored as a change awaiting review instead.
+
+        The save runs whole (form and inline validation, sanitising, keyword merges, the restore's rewind)
+        so the proposal is exactly what a publisher's save would have stored; the published row, its
+        search entry and its text-edited times are then as they were.
+        """
+        if request.method != "POST":
+            return view()
+        statement_id = unquote(object_id)
+        live = Statement.objects.filter(pk=statement_id).values("status", "version").first()
+        if live is None or not held_for_review(request.user, live["status"]):
+            return view()
+        request.held_for_review = set(SourceLink.objects.filter(statement_id=statement_id).values_list("pk", flat=True))
+        try:
+            with transaction.atomic(), public_content_unchanged():
+                raise _Undo(view())
+        except _Undo as undo:
+            response = undo.response
+        entries = getattr(request, "proposed_entries", None)
+        if entries is None:
+            return response  # the form came back with its errors: nothing was saved
+        note = " ".join((_("Change awaiting review."), _change_text(getattr(request, "proposed_changes", "")))).strip()
+        del request.held_for_review, request.proposed_entries
+        try:
+            pending = propose(
+                statement_id,
+                entries,
+                user=request.user,
+                base_version=live["version"],
+                comment=note,
+                replaces=request.proposed_over,
+            )
+        except ProposedMeanwhile:
+            # Someone's proposal was recorded while this one was being made: posting again now meets the
+            # form's check, which says so and shows the Editor's text back.
+            return self._held_for_review(request, object_id, view)
+        if pending is None:
+            messages.info(request, _("Nothing was changed, so nothing awaits review."))
+        else:
+            self.log_change(request, pending.statement, note)
+            messages.success(
+                request,
+                _(
+                    "Your changes await a publisher’s review. Until a publisher publishes them, readers see the "
+                    "published version."
+                ),
+            )
+        return HttpResponseRedirect(reverse("admin:statements_statement_change", args=[quote(statement_id)]))
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        known_sources = getattr(request, "held_for_review", None)
+        if known_sources is not None:
+            request.proposed_entries = snapshot(form.instance.pk, known_sources)
+            request.proposed_over = form.cleaned_data.get("base_pending")
+        elif change and can_publish(request.user):
+            settle_if_published(form.instance, request.user)
+
+    def response_change(self, request, obj):
+        if getattr(request, "held_for_review", None) is not None:
+            # This save is being undone and kept for review: no "changed successfully" message.
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk is not None:
+            context["pending_change"] = self._pending_notice(request, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _pending_notice(self, request, statement):
+        pending = PendingChange.objects.filter(statement_id=statement.pk).select_related("proposed_by").first()
+        if pending is None:
+            return None
+        proposed = Version.objects.get_for_object(statement).filter(revision_id=pending.revision_id).first()
+        return {
+            "pending": pending,
+            "url": reverse("admin:statements_statement_pending", args=[quote(statement.pk)]),
+            "compare_url": self._compare_url(statement, proposed),
+            "edit_url": (
+                reverse("admin:statements_statement_revision", args=[quote(statement.pk), proposed.pk])
+                if proposed is not None
+                else None
+            ),
+            "preview_url": Statement.objects.get(pk=statement.pk).get_absolute_url(),
+            "outdated": pending.base_version != Statement.objects.get(pk=statement.pk).version,
+        }
+
+    def _compare_url(self, statement, proposed):
+        published = published_version(statement)
+        if published is None or proposed is None:
+            return None
+        url = reverse("admin:statements_statement_compare", args=[quote(statement.pk)])
+        return f"{url}?version_id1={published.pk}&version_id2={proposed.pk}"
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/pending/",
+                self.admin_site.admin_view(self.pending_view),
+                name=f"{info[0]}_{info[1]}_pending",
+            ),
+            *super().get_urls(),
+        ]
+
+    def pending_view(self, request, object_id):
+        """The change awaiting review: who proposed it and when, links to compare and preview it, and (for
+        publishers) publish it or discard it."""
+        statement_id = unquote(object_id)
+        statement = Statement.objects.filter(pk=statement_id).first() if statement_id.isdigit() else None
+        if statement is None:
+            raise Http404(_("No such statement."))
+        if not self.has_view_or_change_permission(request, statement):
+            raise PermissionDenied
+        change_url = reverse("admin:statements_statement_change", args=[quote(statement.pk)])
+        if request.method == "POST":
+            if not self.has_publish_permission(request):
+                raise PermissionDenied
+            action = request.POST.get("action")
+            if action not in ("publish", "discard"):
+                return HttpResponseBadRequest(_("Choose to publish or to discard the change."))
+            try:
+                if action == "publish":
+                    statement = publish_pending_change(statement.pk, request.user)
+                    text = _("The change awaiting review is published: readers now see it.")
+                else:
+                    statement = discard_pending(statement.pk, request.user)
+                    text = _("The change awaiting review is discarded: the published version stays.")
+            except NothingPending:
+                messages.warning(request, _("This statement has no change awaiting review any more."))
+                return HttpResponseRedirect(change_url)
+            self.log_change(request, statement, text)
+            messages.success(request, text)
+            return HttpResponseRedirect(change_url)
+        notice = self._pending_notice(request, statement)
+        if notice is None:
+            messages.info(request, _("This statement has no change awaiting review."))
+            return HttpResponseRedirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Change awaiting review"),
+            "opts": self.opts,
+            "original": statement,
+            "notice": notice,
+            "change_url": change_url,
+            "can_publish": self.has_publish_permission(request),
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/statements/statement/pending_change.html", context)
 
     # Restoring an old revision.
 
@@ -146,7 +358,9 @@ class WorkflowAdminMixin:
         # judge the change against the live one.
         live = Statement.objects.filter(pk=unquote(object_id)).values("version", "status", "publish_at").first()
         request.statement_before_restore = live or self._NOT_STORED
-        return super().revision_view(request, object_id, version_id, extra_context)
+        view = super().revision_view
+        # An Editor's restore of a published statement waits for a publisher, as their save would.
+        return self._held_for_review(request, object_id, lambda: view(request, object_id, version_id, extra_context))
 
     def recover_view(self, request, version_id, extra_context=None):
         # An editor cannot publish a statement by bringing back a deleted published one.

@@ -7,6 +7,8 @@ next scheduled moment.
 """
 
 import math
+from contextlib import contextmanager
+from contextvars import ContextVar
 from uuid import uuid4
 
 from django.core.cache import cache
@@ -19,6 +21,19 @@ from django.utils import timezone
 from statements.models import SourceLink, Statement, Tag
 
 GENERATION_KEY = "content:generation"
+
+# Set while writes run that will be undone (an Editor's save kept for review): the public content stays.
+_held = ContextVar("content_generation_held", default=False)
+
+
+@contextmanager
+def public_content_unchanged():
+    """Writes made inside this block will be rolled back: they renew nothing, so no cached page is rebuilt."""
+    token = _held.set(True)
+    try:
+        yield
+    finally:
+        _held.reset(token)
 
 
 def generation():
@@ -39,7 +54,7 @@ def renew_generation():
 def content_changed(**kwargs):
     """Signal receiver: renew now, so this process sees its own change, and again once the change is
     committed, so no copy built from the archive before the commit outlives it."""
-    if kwargs.get("action", "post_").startswith("post_"):
+    if kwargs.get("action", "post_").startswith("post_") and not _held.get():
         renew_generation()
         transaction.on_commit(renew_generation)
 

@@ -71,12 +71,13 @@ def publication_changed(old_status, old_publish_at, statement):
     return statement.status == Status.PUBLISHED and old_publish_at != statement.publish_at
 
 
-def record_status_change(statement, *, from_status, user):
+def record_status_change(statement, *, from_status, user, event=StatusChange.Event.STATUS):
     return StatusChange.objects.create(
         statement=statement,
         from_status=from_status or "",
         to_status=statement.status,
         publish_at=statement.publish_at,
+        event=event,
         changed_by=user if user is not None and user.is_authenticated else None,
     )
 

@@ -45,7 +45,7 @@ def drop_indexes(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("statements", "0010_lead_images"),
+        ("statements", "0011_pending_changes"),
     ]
 
     operations = [

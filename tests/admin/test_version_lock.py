@@ -53,7 +53,7 @@ def test_save_that_slips_in_after_the_forms_check_is_refused_without_losing_the_
 ):
     """The form's check holds no lock: a rival's save committed between the check and the write meets the
     model's lock, and the editor gets the form back with the stale-version message and their text."""
-    statement = make_statement()
+    statement = make_statement(status="review")  # an editor's save of a published one would await review
     mine = form_data(editor_client.get(change_url(statement)))
     checked, saved = StatementAdminForm._check_version, Statement._save_over_version
     attempts = []
@@ -191,7 +191,8 @@ def test_form_opened_before_a_keyword_merge_saves_with_the_keyword_it_joined(
     editor_client, publisher, make_statement, make_tag
 ):
     source, target = make_tag(name_en="Hardline"), make_tag(name_en="Extremism")
-    statement = make_statement(tags=[source])
+    # In review, so the editor's save is stored as it is (a published statement's would await review).
+    statement = make_statement(tags=[source], status="review")
     mine = form_data(editor_client.get(change_url(statement)))
     merge_tag(source, target, user=publisher)
 

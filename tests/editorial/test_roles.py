@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from statements.editorial.pending import proposal
 from statements.models import Statement, StatusChange
 from tests.admin_helpers import add_url, form_data, post_change
 
@@ -135,18 +136,20 @@ def test_editor_cannot_schedule_a_draft(editor_client, make_statement):
     assert statement.publish_at is None
 
 
-def test_editor_may_correct_the_text_of_a_published_statement_without_touching_its_publication(
+def test_editor_correction_of_a_scheduled_statement_awaits_review_without_touching_its_publication(
     editor_client, make_statement
 ):
     planned = timezone.now() + datetime.timedelta(days=1)
     statement = make_statement(status=PUBLISHED, publish_at=planned)
+    title = statement.title_en
 
     response = post_change(editor_client, statement, title_en="Corrected title")
 
     assert response.status_code == 302
     statement.refresh_from_db()
-    assert statement.title_en == "Corrected title"
+    assert statement.title_en == title
     assert (statement.status, statement.publish_at) == (PUBLISHED, planned)
+    assert proposal(statement.pending_change).statement.title_en == "Corrected title"
 
 
 def test_publisher_can_schedule_through_the_change_form(publisher_client, publisher, make_statement):

@@ -159,7 +159,7 @@ def test_editor_sees_the_stale_translation_warning_in_either_admin_language(
 ):
     start = timezone.now()
     with time_machine.travel(start, tick=False):
-        statement = make_statement()
+        statement = make_statement(status="review")  # an editor's save of a published one would await review
     with time_machine.travel(start + datetime.timedelta(days=2), tick=False):
         assert post_change(editor_client, statement, body_ar="<p>نص عربي معدل</p>").status_code == 302
 
