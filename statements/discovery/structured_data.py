@@ -7,6 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.utils.text import Truncator
 
+from observatory.site_address import absolute
 from statements.text.plain import visible_text
 
 SITE_IMAGE = "img/og-default.png"
@@ -31,15 +32,15 @@ def organization(request):
     return {
         "@type": "Organization",
         "name": str(settings.SITE_NAME),
-        "url": request.build_absolute_uri("/"),
-        "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static(SITE_LOGO))},
+        "url": absolute("/"),
+        "logo": {"@type": "ImageObject", "url": absolute(static(SITE_LOGO))},
     }
 
 
 def news_article(statement, lang, request):
     """The statement as shown on its page in ``lang`` (its own text or the other language's, never empty)."""
     text = statement.text_in(lang)
-    url = request.build_absolute_uri(statement.get_absolute_url())
+    url = absolute(statement.get_absolute_url())
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -49,7 +50,7 @@ def news_article(statement, lang, request):
         "dateModified": statement.updated_at.isoformat(),
         "inLanguage": text.lang,
         "keywords": [tag.name_in(lang)[0] for tag in statement.tags.all()],
-        "image": [request.build_absolute_uri(static(SITE_IMAGE))],
+        "image": [absolute(static(SITE_IMAGE))],
         "url": url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "publisher": organization(request),

@@ -6,6 +6,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from observatory.site_address import absolute
 from statements import dates
 from statements.languages import TEXT_DIRECTION
 from statements.text.normalize import is_arabic
@@ -98,4 +99,4 @@ def page_url(context, number):
 @register.simple_tag(takes_context=True)
 def absolute_iri(context, path):
     """The full address of ``path`` as a reader types it: Arabic slugs in letters, not percent escapes."""
-    return uri_to_iri(context["request"].build_absolute_uri(path))
+    return uri_to_iri(absolute(path))
