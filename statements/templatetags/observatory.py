@@ -5,6 +5,7 @@ from django.utils.encoding import uri_to_iri
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from js_asset import Media
 
 from observatory.site_address import absolute
 from statements import dates
@@ -100,3 +101,12 @@ def page_url(context, number):
 def absolute_iri(context, path):
     """The full address of ``path`` as a reader types it: Arabic slugs in letters, not percent escapes."""
     return uri_to_iri(absolute(path))
+
+
+@register.filter
+def with_csp_nonce(media, request):
+    """Form media whose tags carry the response's CSP nonce (an import map is an inline script)."""
+    nonce = getattr(request, "csp_nonce", None)
+    if nonce is None:
+        return media
+    return Media.from_media(media, nonce=str(nonce))
