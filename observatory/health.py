@@ -59,9 +59,9 @@ class HealthCheckMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in ("GET", "HEAD"):
-            if request.path_info == HEALTH_PATH:
-                return HttpResponse("ok", content_type="text/plain")
-            if request.path_info == READY_PATH:
-                return readiness()
+        if request.method in ("GET", "HEAD") and request.path_info in HEALTH_PATHS:
+            response = HttpResponse("ok", content_type="text/plain") if request.path_info == HEALTH_PATH else readiness()
+            if request.method == "HEAD":
+                response.content = b""
+            return response
         return self.get_response(request)
