@@ -25,7 +25,7 @@ def over_limit(request, scope):
         return 0
     now = time.time()
     window = int(now // WINDOW_SECONDS)
-    key = f"ratelimit:{scope}:{client_ip(request)}:{window}"
+    key = f"ratelimit:{scope}:{client_ip(request) or 'unknown'}:{window}"
     cache.add(key, 0, WINDOW_SECONDS + 1)
     try:
         count = cache.incr(key)
