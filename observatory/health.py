@@ -60,7 +60,9 @@ class HealthCheckMiddleware:
 
     def __call__(self, request):
         if request.method in ("GET", "HEAD") and request.path_info in HEALTH_PATHS:
-            response = HttpResponse("ok", content_type="text/plain") if request.path_info == HEALTH_PATH else readiness()
+            response = (
+                HttpResponse("ok", content_type="text/plain") if request.path_info == HEALTH_PATH else readiness()
+            )
             if request.method == "HEAD":
                 response.content = b""
             return response

@@ -63,7 +63,9 @@ class SecurityHeadersMiddleware:
             response.setdefault("Strict-Transport-Security", hsts)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         # Static files may be read by the site's other hosts (same site); pages and data by this origin only.
-        response.setdefault("Cross-Origin-Resource-Policy", "same-site" if is_static(request.path_info) else "same-origin")
+        response.setdefault(
+            "Cross-Origin-Resource-Policy", "same-site" if is_static(request.path_info) else "same-origin"
+        )
         if request.path_info.startswith("/admin/"):
             response._csp_update = ADMIN_POLICY_UPDATE
         return response

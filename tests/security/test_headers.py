@@ -177,7 +177,9 @@ def test_a_malformed_report_is_refused_without_an_error(client, body):
 @override_settings(RATE_LIMITS={"csp-report": 2})
 def test_violation_reports_are_rate_limited(client):
     report = json.dumps({"csp-report": {"blocked-uri": "inline"}})
-    statuses = [client.post("/csp-report/", report, content_type="application/csp-report").status_code for _ in range(4)]
+    statuses = [
+        client.post("/csp-report/", report, content_type="application/csp-report").status_code for _ in range(4)
+    ]
 
     assert statuses == [204, 204, 429, 429]
 

@@ -87,8 +87,11 @@ def test_a_superuser_unlocks_an_account_in_the_admin(client, chief, django_user_
     assert listing.status_code == 200 and "chief" in listing.content.decode()
     admin_client.post(
         "/admin/axes/accessattempt/",
-        {"action": "delete_selected", "_selected_action": list(AccessAttempt.objects.values_list("pk", flat=True)),
-         "post": "yes"},
+        {
+            "action": "delete_selected",
+            "_selected_action": list(AccessAttempt.objects.values_list("pk", flat=True)),
+            "post": "yes",
+        },
     )
 
     assert not AccessAttempt.objects.exists()

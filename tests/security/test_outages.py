@@ -18,7 +18,15 @@ pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-PUBLIC_PAGES = ("/ar/", "/en/statements/", "/ar/tags/", "/ar/search/", "/ar/search/?q=بيان", "/sitemap.xml", "/ar/feed/")
+PUBLIC_PAGES = (
+    "/ar/",
+    "/en/statements/",
+    "/ar/tags/",
+    "/ar/search/",
+    "/ar/search/?q=بيان",
+    "/sitemap.xml",
+    "/ar/feed/",
+)
 
 
 def closed_port():

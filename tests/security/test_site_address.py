@@ -92,7 +92,9 @@ def settings_in_production(**env):
     from pathlib import Path
 
     environment = {
-        key: value for key, value in os.environ.items() if key not in ("SITE_URL", "CSRF_TRUSTED_ORIGINS", "ALLOWED_HOSTS")
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("SITE_URL", "CSRF_TRUSTED_ORIGINS", "ALLOWED_HOSTS")
     }
     environment.update(DJANGO_SETTINGS_MODULE="observatory.settings", DEBUG="0", SECRET_KEY="x" * 50, **env)
     code = "import django; django.setup(); from django.conf import settings; print(settings.SITE_URL)"

@@ -20,4 +20,6 @@ class Command(BaseCommand):
         except User.DoesNotExist as exc:
             raise CommandError(f"No user named {username!r}.") from exc
         removed = remove_devices(user)
-        self.stdout.write(f"Removed {removed} two-factor device(s) of {username}; they enrol again at their next login.")
+        self.stdout.write(
+            f"Removed {removed} two-factor device(s) of {username}; they enrol again at their next login."
+        )
