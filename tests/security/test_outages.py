@@ -88,12 +88,11 @@ def test_readiness_fails_while_redis_is_down(client):
 def test_with_redis_up_the_cache_works_and_the_site_is_ready(client, make_statement):
     make_statement()
     with override_settings(CACHES=redis_cache(TEST_REDIS_URL)):
-        cache.clear()  # only the test's own Redis database
-        cache.set("probe", 1)
-        assert cache.get("probe") == 1
+        cache.set("outages:probe-up", 1)
+        assert cache.get("outages:probe-up") == 1
         response = client.get("/readyz/")
         assert client.get("/ar/").status_code == 200
-        cache.clear()
+        cache.delete("outages:probe-up")
 
     assert response.status_code == 200
     assert json.loads(response.content) == {"database": "ok", "cache": "ok"}
@@ -104,9 +103,9 @@ def test_the_cache_comes_back_after_an_outage(caplog):
         assert cache.get("anything", "missed") == "missed"
     degrading._outages[TEST_REDIS_URL] = 0  # the retry pause is over
     with override_settings(CACHES=redis_cache(TEST_REDIS_URL)), caplog.at_level(logging.WARNING):
-        cache.set("probe", 2)
-        assert cache.get("probe") == 2
-        cache.clear()
+        cache.set("outages:probe-back", 2)
+        assert cache.get("outages:probe-back") == 2
+        cache.delete("outages:probe-back")
 
     assert "Cache available again" in [r.getMessage() for r in caplog.records if r.name == "observatory.cache"]
 
