@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
+from observatory.site_address import absolute
+
 
 def disallowed_paths():
     """The admin, and the print view of every statement in every language (``*`` stands for the id)."""
@@ -21,6 +23,6 @@ def robots_txt(request):
     return render(
         request,
         "robots.txt",
-        {"sitemap_url": request.build_absolute_uri(reverse("sitemap")), "disallowed": disallowed_paths()},
+        {"sitemap_url": absolute(reverse("sitemap")), "disallowed": disallowed_paths()},
         content_type="text/plain; charset=utf-8",
     )

@@ -32,6 +32,22 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# The site's own address, the one source of every absolute URL (robots.txt, sitemap, feeds, canonical, Open Graph,
+# JSON-LD): a request's Host header never reaches a page that may be cached and served to others. Production sets
+# it; without it the first trusted origin (or the first allowed host over HTTPS) stands in, and the deploy check
+# says so (observatory.W002).
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+SITE_URL_CONFIGURED = bool(SITE_URL)
+if not SITE_URL:
+    if DEBUG:
+        SITE_URL = "http://127.0.0.1:8000"
+    elif CSRF_TRUSTED_ORIGINS:
+        SITE_URL = CSRF_TRUSTED_ORIGINS[0].rstrip("/")
+    elif ALLOWED_HOSTS and ALLOWED_HOSTS[0].lstrip(".") not in ("", "*"):
+        SITE_URL = f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
+    else:
+        SITE_URL = "https://localhost"
+
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so its fields are patched in first.
     "modeltranslation",
@@ -54,10 +70,24 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    # The project's own templates, management commands and checks (no models).
+    "observatory",
 ]
 
+# The header middleware comes first so that every response carries the headers: health checks, static files,
+# a refused Host and error pages included (SecurityHeadersMiddleware repeats SecurityMiddleware's for the responses
+# that never reach it). Host validation comes before anything that reads the host or redirects.
 MIDDLEWARE = [
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "observatory.security.headers.SecurityHeadersMiddleware",
     "observatory.health.HealthCheckMiddleware",
+    "observatory.security.hosts.AllowedHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before anything that may answer on its own (whitenoise, CommonMiddleware's redirects): every API answer is open.
     "corsheaders.middleware.CorsMiddleware",
@@ -67,8 +97,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "observatory.security.two_factor.StaffTwoFactorMiddleware",
+    "observatory.security.sessions.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "observatory.urls"
@@ -98,16 +132,57 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database that is down or hangs must not hold a worker: connecting gives up after DATABASE_CONNECT_TIMEOUT
+# seconds and a statement after DATABASE_STATEMENT_TIMEOUT milliseconds (PostgreSQL), and the reader gets a 503
+# with Retry-After (observatory/errors.py). manage.py (imports, index rebuilds) runs without the statement limit.
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+DATABASE_STATEMENT_TIMEOUT = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "10000"))
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    _pg_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _pg_options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
+    if DATABASE_STATEMENT_TIMEOUT:
+        _pg_options.setdefault("options", f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT}")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# A Redis that is down or slow answers as an empty cache: pages come from the database and a log line says so
+# (observatory/security/cache.py). The short socket timeouts keep a hung Redis from holding a request.
+CACHE_SOCKET_TIMEOUT = float(os.environ.get("CACHE_SOCKET_TIMEOUT", "0.25"))
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "observatory.security.cache.DegradingRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": CACHE_SOCKET_TIMEOUT, "socket_timeout": CACHE_SOCKET_TIMEOUT},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Sessions live in the database so any web instance can serve any request.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# A staff session ends after a working day without a request (observatory/security/sessions.py).
+STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", str(10 * 60 * 60)))
+
+# Staff logins: django-axes locks an account, and separately an address, after AXES_FAILURE_LIMIT failed logins
+# for AXES_COOLOFF_HOURS; a superuser unlocks sooner in the admin (Access attempts) or with `axes_reset_username`.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "observatory.security.clients.client_ip"
+# Logged logins name who and from where (never a password: axes does not log it).
+AXES_SENSITIVE_PARAMETERS = []
+# Addresses come from X-Forwarded-For only through this many trusted proxies (the TLS proxy in front); 0: the
+# peer's address. Rate limits and login lockouts count per address, so this must match the deployment.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0" if DEBUG else "1"))
+
+# Two factors for staff (django-otp): a TOTP app, with single-use backup codes. Required for publishers and
+# superusers when REQUIRE_STAFF_2FA is on (the default with DEBUG off); any staff member may enrol.
+REQUIRE_STAFF_2FA = env_bool("REQUIRE_STAFF_2FA", not DEBUG)
+OTP_TOTP_ISSUER = "Observatory"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -223,9 +298,42 @@ STATEMENT_MAX_SUMMARY_CHARS = int(os.environ.get("STATEMENT_MAX_SUMMARY_CHARS", 
 IMPORT_MAX_PAGE_BYTES = int(os.environ.get("IMPORT_MAX_PAGE_BYTES", str(1024 * 1024)))
 IMPORT_MAX_EXPORT_BYTES = int(os.environ.get("IMPORT_MAX_EXPORT_BYTES", str(1024 * 1024 * 1024)))
 
+# Security headers, on every response (observatory/security/headers.py adds the last two and the admin's needs).
+# Public pages run no inline script, so their cached HTML needs no per-response nonce; JSON-LD is data, not script.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "report-uri": "/csp-report/",
+    },
+}
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$", r"^readyz/$"]
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+
+# Per-client limits, counted in the shared cache: requests a minute before a 429 with Retry-After. Generous for
+# a reader (a search every two seconds), short of what a scraper needs. 0 turns a limit off.
+RATE_LIMITS = {
+    "search": int(os.environ.get("RATE_LIMIT_SEARCH", "30")),
+    "feeds": int(os.environ.get("RATE_LIMIT_FEEDS", "60")),
+    "csp-report": int(os.environ.get("RATE_LIMIT_CSP_REPORTS", "10")),
+}
+
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # Plain HTTP moves to the site's own address, whatever Host the request named.
+    SECURE_SSL_HOST = SITE_URL.split("://", 1)[-1]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     # The admin's language form sets this cookie too: like the others it only travels over HTTPS.
@@ -233,11 +341,18 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    SECURE_CONTENT_TYPE_NOSNIFF = True
 
+# One JSON object a line on standard error (observatory/security/logs.py); a stack trace stays inside its line.
+# Logins (django-axes) and cache outages are logged at INFO and WARNING whatever LOG_LEVEL says.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "observatory.security.logs.JsonLineFormatter"}},
+    "filters": {"quiet_axes": {"()": "observatory.security.logs.QuietAxes"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["quiet_axes"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "axes": {"level": "INFO"},
+        "observatory": {"level": "INFO"},
+    },
 }

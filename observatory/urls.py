@@ -6,6 +6,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from observatory.robots import robots_txt
+from observatory.security import two_factor
+from observatory.security.csp_report import csp_report
 from statements.discovery.views import sitemap_section, sitemap_xml
 
 admin.site.site_header = _("Observatory editorial desk")
@@ -14,7 +16,10 @@ admin.site.index_title = _("Statements and keywords")
 
 
 urlpatterns = [
+    path("admin/two-factor/setup/", two_factor.setup, name="two_factor_setup"),
+    path("admin/two-factor/verify/", two_factor.verify, name="two_factor_verify"),
     path("admin/", admin.site.urls),
+    path("csp-report/", csp_report, name="csp_report"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap_xml, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),

@@ -27,3 +27,12 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="observatory-test-media-"))
 # Serve static files from the finders: the suite never runs collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The admin tests sign in with force_login; the two-factor tests turn this on themselves.
+REQUIRE_STAFF_2FA = False
+# Addresses are the test client's own (no proxy in front).
+TRUSTED_PROXY_COUNT = 0
+# The test client's own address, which the suite's absolute URLs expect; tests of SITE_URL override it.
+SITE_URL = "http://testserver"
+SECURE_SSL_HOST = "testserver"
+# Some tests travel days ahead with a signed-in client; the session expiry tests set a working day themselves.
+STAFF_SESSION_IDLE_SECONDS = 60 * 60 * 24 * 30

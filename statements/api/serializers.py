@@ -7,12 +7,13 @@ from django.utils import translation
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from observatory.site_address import absolute
 from statements.languages import LANGUAGE_CODES
 from statements.text.plain import visible_text
 
 
 def _absolute(request, path):
-    return request.build_absolute_uri(path) if request is not None else path
+    return absolute(path)
 
 
 def page_urls(request, obj):

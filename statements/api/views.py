@@ -13,6 +13,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from observatory.site_address import absolute
 from statements.api import params
 from statements.api.serializers import (
     BadParameterProblemSerializer,
@@ -80,7 +81,7 @@ def _statement_queryset():
 def _page_url(request, query, cursor):
     if cursor is None:
         return None
-    return request.build_absolute_uri(f"{request.path}?{urlencode({**query, 'cursor': cursor.encode()})}")
+    return absolute(f"{request.path}?{urlencode({**query, 'cursor': cursor.encode()})}")
 
 
 def _older_than(day, pk):
@@ -268,12 +269,7 @@ class Index(PublicReadView):
     )
     def get(self, request):
         params.read(request, ())
-        return Response(
-            {
-                name: request.build_absolute_uri(reverse(f"api:{name}"))
-                for name in ("statements", "tags", "openapi", "docs")
-            }
-        )
+        return Response({name: absolute(reverse(f"api:{name}")) for name in ("statements", "tags", "openapi", "docs")})
 
 
 class OpenAPIDescription(SpectacularJSONAPIView):

@@ -7,7 +7,7 @@ with its ``lastmod``, and a scheduled one as it goes live.
 from functools import wraps
 
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 
 from statements.caching.generation import generation, seconds_to_keep
@@ -17,12 +17,20 @@ SITEMAP_CACHE_SECONDS = 300
 KEPT_HEADERS = ("Content-Type", "Last-Modified", "X-Robots-Tag")
 
 
-def cache_key(request, kwargs):
-    # The addresses in a sitemap are absolute, so the host and scheme are part of what is cached;
-    # of the query string only the page number counts, so no other parameter can fill the cache.
+def page_number(request):
+    """The ``p`` parameter in its one spelling (``1``, ``2``, …); ``?p=01`` or ``?p=x`` is a 404, not a new copy."""
     page = request.GET.get("p", "1")
+    if not (page.isascii() and page.isdigit() and len(page) <= 6 and not page.startswith("0")):
+        raise Http404("No such sitemap page.")
+    return page
+
+
+def cache_key(request, kwargs):
+    # The addresses in a sitemap are the site's own (SITE_URL), whatever the request's host: the host is not part
+    # of the key. Of the query string only the page number counts, so no other parameter can fill the cache;
+    # an unknown section is a 404 and is not kept.
     section = kwargs.get("section", "")
-    return f"sitemap:{generation()}:{request.scheme}://{request.get_host()}:{section}:{page}"
+    return f"sitemap:{generation()}:{section}:{page_number(request)}"
 
 
 def cached_sitemap(view):

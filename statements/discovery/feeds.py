@@ -24,6 +24,8 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from observatory.security.ratelimit import over_limit, too_many_requests
+from observatory.site_address import on_site
 from statements.images.display import lead_image
 from statements.images.validation import content_type
 from statements.models import Statement, Tag, TagRedirect
@@ -64,6 +66,13 @@ def statement_summary(text):
 
 class LatestStatementsFeed(Feed):
     feed_type = AtomFeedWithEntryLanguages
+
+    def __call__(self, request, *args, **kwargs):
+        # Limited per client; addresses in the feed are the site's own, whatever Host the request named.
+        retry_after = over_limit(request, "feeds")
+        if retry_after:
+            return too_many_requests(retry_after)
+        return super().__call__(on_site(request), *args, **kwargs)
 
     def title(self):
         return str(settings.SITE_NAME)

@@ -7,6 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.utils.text import Truncator
 
+from observatory.site_address import absolute
 from statements.images.display import lead_image
 from statements.text.plain import visible_text
 
@@ -32,23 +33,23 @@ def organization(request):
     return {
         "@type": "Organization",
         "name": str(settings.SITE_NAME),
-        "url": request.build_absolute_uri("/"),
-        "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static(SITE_LOGO))},
+        "url": absolute("/"),
+        "logo": {"@type": "ImageObject", "url": absolute(static(SITE_LOGO))},
     }
 
 
-def images(statement, lang, request):
+def images(statement, lang):
     """The statement's own picture in the sizes search engines ask for (wide, 1200×630), else the site's image."""
     picture = lead_image(statement, lang)
     if picture is None:
-        return [request.build_absolute_uri(static(SITE_IMAGE))]
-    return [request.build_absolute_uri(r.url) for r in (picture.largest, picture.social)]
+        return [absolute(static(SITE_IMAGE))]
+    return [absolute(r.url) for r in (picture.largest, picture.social)]
 
 
 def news_article(statement, lang, request):
     """The statement as shown on its page in ``lang`` (its own text or the other language's, never empty)."""
     text = statement.text_in(lang)
-    url = request.build_absolute_uri(statement.get_absolute_url())
+    url = absolute(statement.get_absolute_url())
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -58,7 +59,7 @@ def news_article(statement, lang, request):
         "dateModified": statement.updated_at.isoformat(),
         "inLanguage": text.lang,
         "keywords": [tag.name_in(lang)[0] for tag in statement.tags.all()],
-        "image": images(statement, lang, request),
+        "image": images(statement, lang),
         "url": url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "publisher": organization(request),

@@ -3,6 +3,7 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.views.decorators.http import require_safe
 
+from observatory.site_address import on_site
 from statements.caching.sitemaps import cached_sitemap
 from statements.discovery.sitemaps import SITEMAPS
 
@@ -14,6 +15,7 @@ def sitemap_xml(request):
 
     A single file for a large archive takes too long to build in one request and grows past what crawlers read.
     """
+    request = on_site(request)
     sites = {name: site() for name, site in SITEMAPS.items()}
     if all(site.page_count() <= 1 for site in sites.values()):
         return sitemap_views.sitemap(request, sites)
@@ -23,4 +25,4 @@ def sitemap_xml(request):
 @require_safe
 @cached_sitemap
 def sitemap_section(request, section):
-    return sitemap_views.sitemap(request, SITEMAPS, section=section)
+    return sitemap_views.sitemap(on_site(request), SITEMAPS, section=section)

@@ -3,6 +3,7 @@ from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import get_language
 
+from observatory.security.ratelimit import over_limit, too_many_requests
 from statements.discovery.keyword_counts import most_used_tags, public_tag
 from statements.models import Statement, Tag
 from statements.search.highlight import Hit
@@ -25,6 +26,10 @@ def search_page(request):
     if query.is_empty:
         context["top_tags"] = most_used_tags(TOP_TAGS)
         return render(request, "statements/search.html", context)
+    # A query costs the database; the empty page does not. Queries are limited per client (429 past the limit).
+    retry_after = over_limit(request, "search")
+    if retry_after:
+        return too_many_requests(retry_after)
     results = search(query)
     page = paginate(request, results.ids)
     statements = Statement.objects.only(*RESULT_FIELDS).in_bulk(page.object_list)

@@ -9,6 +9,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from observatory.site_address import absolute
 from statements.discovery import related as related_reading
 from statements.discovery.structured_data import describe, news_article, script_json
 
@@ -62,24 +63,24 @@ def head_links(context, canonical_path=""):
     query = "" if canonical_path else page_query(request)
     alternates = []
     for code, _name in settings.LANGUAGES:
-        alternates.append({"code": code, "url": request.build_absolute_uri(translate_url(path, code) + query)})
+        alternates.append({"code": code, "url": absolute(translate_url(path, code) + query)})
     neutral = language_neutral(translate_url(path, settings.LANGUAGE_CODE), settings.LANGUAGE_CODE)
     return {
         "feeds": True,
-        "canonical": request.build_absolute_uri(translate_url(path, get_language()) + query),
+        "canonical": absolute(translate_url(path, get_language()) + query),
         "alternates": alternates,
-        "x_default": request.build_absolute_uri(neutral + query),
+        "x_default": absolute(neutral + query),
     }
 
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, path):
-    return context["request"].build_absolute_uri(path)
+    return absolute(path)
 
 
 @register.simple_tag(takes_context=True)
 def absolute_static(context, path):
-    return context["request"].build_absolute_uri(static(path))
+    return absolute(static(path))
 
 
 @register.filter

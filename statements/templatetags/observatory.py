@@ -5,7 +5,9 @@ from django.utils.encoding import uri_to_iri
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from js_asset import Media
 
+from observatory.site_address import absolute
 from statements import dates
 from statements.languages import TEXT_DIRECTION
 from statements.text.normalize import is_arabic
@@ -98,4 +100,13 @@ def page_url(context, number):
 @register.simple_tag(takes_context=True)
 def absolute_iri(context, path):
     """The full address of ``path`` as a reader types it: Arabic slugs in letters, not percent escapes."""
-    return uri_to_iri(context["request"].build_absolute_uri(path))
+    return uri_to_iri(absolute(path))
+
+
+@register.filter
+def with_csp_nonce(media, request):
+    """Form media whose tags carry the response's CSP nonce (an import map is an inline script)."""
+    nonce = getattr(request, "csp_nonce", None)
+    if nonce is None:
+        return media
+    return Media.from_media(media, nonce=str(nonce))

@@ -5,6 +5,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 import time_machine
+from django.core.cache import cache
+from django.test import override_settings
 from django.utils import timezone
 
 from statements.caching.sitemaps import SITEMAP_CACHE_SECONDS
@@ -126,13 +128,38 @@ def test_a_scheduled_statement_is_listed_the_moment_it_goes_live_though_the_site
     assert listed[statement_address(scheduled)] == timezone.localdate(moment).isoformat()
 
 
-def test_each_host_gets_its_own_addresses(client, make_statement):
+@override_settings(SITE_URL="https://observatory.example", ALLOWED_HOSTS=["testserver", "localhost", "127.0.0.1"])
+def test_every_host_gets_the_site_addresses_from_one_cached_copy(client, make_statement, django_assert_num_queries):
     statement = make_statement()
-    client.get("/sitemap.xml")
+    first = client.get("/sitemap.xml")
 
-    listed = locations(client.get("/sitemap.xml", HTTP_HOST="localhost"))
+    with django_assert_num_queries(0):
+        other_host = client.get("/sitemap.xml", HTTP_HOST="localhost")
+    with django_assert_num_queries(0):
+        other_port = client.get("/sitemap.xml", HTTP_HOST="127.0.0.1:1")
 
-    assert "http://localhost/" + statement.get_absolute_url().lstrip("/") in listed
+    assert "https://observatory.example/" + statement.get_absolute_url().lstrip("/") in locations(first)
+    assert "localhost" not in other_host.content.decode() and "127.0.0.1" not in other_port.content.decode()
+    assert other_host.content == other_port.content == first.content
+
+
+@pytest.mark.parametrize("query", ["?p=01", "?p=001", "?p=+1", "?p=1.0", "?p=%D9%A1", "?p=0"])
+def test_a_page_number_in_another_spelling_is_a_404_and_not_a_new_copy(client, make_statement, query):
+    make_statement()
+    cache.clear()
+
+    assert client.get(f"/sitemap-statements.xml{query}").status_code == 404
+    assert client.get(f"/sitemap.xml{query}").status_code == 404
+    assert not any(key for key in cache._cache if "sitemap:" in key)
+
+
+def test_other_parameters_share_the_one_cached_copy(client, make_statement, django_assert_num_queries):
+    make_statement()
+    first = client.get("/sitemap-statements.xml?p=1")
+
+    with django_assert_num_queries(0):
+        for query in ("", "?x=1", "?p=1&utm_source=a", "?p=1&p=1"):
+            assert client.get(f"/sitemap-statements.xml{query}").content == first.content
 
 
 def test_a_missing_sitemap_page_is_not_cached_as_a_page(client, make_statement):
