@@ -3,10 +3,12 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.views.decorators.http import require_safe
 
+from statements.caching.sitemaps import cached_sitemap
 from statements.discovery.sitemaps import SITEMAPS
 
 
 @require_safe
+@cached_sitemap
 def sitemap_xml(request):
     """Every address in one sitemap while they fit on one page; past that, an index of paged section sitemaps.
 
@@ -19,5 +21,6 @@ def sitemap_xml(request):
 
 
 @require_safe
+@cached_sitemap
 def sitemap_section(request, section):
     return sitemap_views.sitemap(request, SITEMAPS, section=section)

@@ -1,13 +1,13 @@
-"""The sitemap is kept in the shared cache (with every public page) for a few minutes, but never says what is no longer true."""
+"""The sitemap is kept in the shared cache for a few minutes, but never says what is no longer true."""
 
 import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
 import time_machine
-from django.conf import settings
 from django.utils import timezone
 
+from statements.caching.sitemaps import SITEMAP_CACHE_SECONDS
 from statements.models import Statement
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +49,7 @@ def test_cached_sitemap_expires_after_a_few_minutes(client, make_statement):
     Statement.objects.update(status=Statement.Status.DRAFT)  # a bulk update sends no signal to renew the cache
 
     assert statement_address(statement) in locations(client.get("/sitemap.xml"))
-    with time_machine.travel(timezone.now() + datetime.timedelta(seconds=settings.PAGE_CACHE_SECONDS + 1)):
+    with time_machine.travel(timezone.now() + datetime.timedelta(seconds=SITEMAP_CACHE_SECONDS + 1)):
         assert statement_address(statement) not in locations(client.get("/sitemap.xml"))
 
 
