@@ -29,7 +29,7 @@ PAGES = {
     "list": 3,
     "year": 4,
     "month": 3,
-    "detail": 9,
+    "detail": 10,  # with the keyword counts: related reading asks how busy the keywords are
     "print": 4,
     "tags": 3,
     "tag": 4,
