@@ -22,7 +22,7 @@ GENERATION_KEY = "content:generation"
 
 
 def generation():
-    return cache.get_or_set(GENERATION_KEY, uuid4().hex, timeout=None)
+    return cache.get_or_set(GENERATION_KEY, lambda: uuid4().hex, timeout=None)
 
 
 def renew_generation():
