@@ -106,8 +106,10 @@ class PublicStatements:
         return public_statements()
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
-        # One count per list: the page's name and its arguments (year, month, keyword), not its language.
-        name = f"{self.request.resolver_match.view_name}:{sorted(self.kwargs.items())}"
+        # One count per list: the page's name and its arguments (year, month, keyword), not its language; a
+        # staff preview of a keyword (TagDetail) counts other statements, so it is counted apart.
+        preview = getattr(self, "preview", False)
+        name = f"{self.request.resolver_match.view_name}:{sorted(self.kwargs.items())}:{preview}"
         return ArchivePaginator(
             queryset, per_page, name, orphans=orphans, allow_empty_first_page=allow_empty_first_page
         )

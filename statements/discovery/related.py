@@ -60,7 +60,7 @@ def related_statements(statement, limit=RELATED_COUNT):
             .order_by("-shared_tags", "distance", "-published_on", "-id")[:limit]
         )
         chosen = list(
-            Statement.objects.cards()
+            Statement.objects.for_cards()
             .filter(pk__in=ranked.values("pk"))
             .annotate(shared_tags=models.Count("tags", filter=models.Q(tags__in=tag_ids)))
         )
@@ -74,7 +74,7 @@ def related_statements(statement, limit=RELATED_COUNT):
         )
     missing = limit - len(chosen)
     if missing:
-        chosen += nearest_in_date(statement, public.cards().exclude(pk__in=[s.pk for s in chosen]), missing)
+        chosen += nearest_in_date(statement, public.for_cards().exclude(pk__in=[s.pk for s in chosen]), missing)
     return chosen
 
 
@@ -100,7 +100,7 @@ def nearest_in_date(statement, candidates, count):
 
 def neighbours(statement):
     """The public statements just before and just after this one, by date and then by id."""
-    public = Statement.objects.published().cards()
+    public = Statement.objects.published().for_cards()
     date, pk = statement.published_on, statement.pk
     # The plain range condition lets the database start reading the date index at this statement's date.
     earlier = public.filter(published_on__lte=date).filter(

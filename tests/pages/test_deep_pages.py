@@ -50,3 +50,16 @@ def test_the_count_is_made_once_per_generation_of_the_archive(
     with django_capture_on_commit_callbacks(execute=True):
         make_statement()
     assert reader.get("/en/statements/").context["paginator"].count == 2
+
+
+def test_a_keyword_preview_is_counted_apart_from_the_public_list(reader, staff_client, make_statement, make_tag):
+    tag = make_tag(name_en="Quiet")
+    make_statement(title_en="Draft with the keyword", tags=[tag], status=Statement.Status.DRAFT)
+    url = "/en" + tag.get_absolute_url()[3:]
+    assert reader.get(url).status_code == 404  # counted: no public statement
+
+    preview = staff_client.get(url)
+
+    assert preview.status_code == 200
+    assert preview.context["paginator"].count == 1
+    assert "Draft with the keyword" in preview.content.decode()
