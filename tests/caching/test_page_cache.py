@@ -333,3 +333,12 @@ def test_a_response_that_sets_a_cookie_or_used_a_csrf_token_is_never_kept():
         for _ in range(2):
             middleware(RequestFactory().get("/en/tags/"))
         assert len(calls) == 2, view.__name__
+
+
+def test_feeds_are_compressed_and_other_answers_keep_their_own_encoding(reader, make_statement):
+    make_statement()
+    feed = reader.get("/en/feed/", headers={"accept-encoding": "gzip"})
+    robots = reader.get("/robots.txt", headers={"accept-encoding": "gzip"})
+
+    assert feed["Content-Encoding"] == "gzip"
+    assert not robots.has_header("Content-Encoding")
