@@ -92,8 +92,12 @@ MIDDLEWARE = [
     # Before anything that may answer on its own (whitenoise, CommonMiddleware's redirects): every API answer is open.
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, so pages are kept once and compressed per reader; it leaves the admin alone.
+    "statements.caching.compression.PublicGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the locale (a page's language is in its path), before what a page served from the cache does not need.
+    "statements.caching.pages.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -158,6 +162,13 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole public pages for anonymous readers (statements/caching/pages.py, docs/caching.md): kept in the cache above
+# until the archive changes (at most PAGE_CACHE_SECONDS; 0 renders every page every time) and sent with
+# Cache-Control: public, max-age=PAGE_CACHE_MAX_AGE, stale-while-revalidate=… for a proxy or CDN in front.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
+PAGE_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_CACHE_STALE_WHILE_REVALIDATE", "30"))
 
 # Sessions live in the database so any web instance can serve any request.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

@@ -1,15 +1,20 @@
 """The public pages. Lists and archives are Django's generic views over ``published()``; staff may preview the
 rest of a statement's life on its own page, privately."""
 
+import hashlib
 from itertools import groupby
 
+from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, MonthArchiveView, YearArchiveView
 
+from statements.caching.generation import generation, seconds_to_keep
 from statements.discovery.keyword_counts import most_used_tags, public_tags
 from statements.editorial.pending import proposal
 from statements.models import PendingChange, Statement, Tag, TagRedirect
@@ -19,6 +24,10 @@ PAGE_SIZE = 20
 MAX_ID = 2**62  # larger ids overflow the database integer: they are simply not found
 # A page number as links write it: no sign, no leading zero, so each page has one address.
 MAX_PAGE_DIGITS = 6
+# Bounds a count kept across changes made behind the receivers' back (bulk updates), as for keyword counts.
+COUNT_CACHE_SECONDS = 300
+# From this many rows before a page on, its ids are read first: skipping index entries is cheap, rows are not.
+DEEP_OFFSET = 200
 
 
 def page_of(paginator, number):
@@ -40,6 +49,43 @@ def public_statements():
     return Statement.objects.published().newest_first().for_cards()
 
 
+class ArchivePaginator(Paginator):
+    """Pages of public statements that cost the same at page 1 and at page 5,000.
+
+    The count is made once per generation of the archive (``count_key`` names the list) and kept in the
+    shared cache. A deep page's ids are read first, along the newest-first index without touching the rows,
+    and then only those rows: an offset over whole rows reads and drops every row before the page.
+    """
+
+    def __init__(self, object_list, per_page, count_key, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        key = f"count:{generation()}:{hashlib.sha256(self.count_key.encode()).hexdigest()}"
+        count = cache.get(key)
+        if count is None:
+            started = timezone.now()
+            count = self.object_list.count()
+            timeout = seconds_to_keep(started, COUNT_CACHE_SECONDS)
+            if timeout > 0:
+                cache.set(key, count, timeout)
+        return count
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        if bottom < DEEP_OFFSET:
+            return self._get_page(self.object_list[bottom:top], number, self)
+        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        rows = self.object_list.filter(pk__in=ids).in_bulk() if ids else {}
+        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+
+
 def kept_private(response):
     """A preview is for the staff member looking at it: neither a shared cache nor the browser may keep it."""
     patch_cache_control(response, private=True)
@@ -59,6 +105,15 @@ class PublicStatements:
 
     def get_queryset(self):
         return public_statements()
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        # One count per list: the page's name and its arguments (year, month, keyword), not its language; a
+        # staff preview of a keyword (TagDetail) counts other statements, so it is counted apart.
+        preview = getattr(self, "preview", False)
+        name = f"{self.request.resolver_match.view_name}:{sorted(self.kwargs.items())}:{preview}"
+        return ArchivePaginator(
+            queryset, per_page, name, orphans=orphans, allow_empty_first_page=allow_empty_first_page
+        )
 
     def paginate_queryset(self, queryset, page_size):
         page = page_of(self.get_paginator(queryset, page_size), self.request.GET.get("page", "1"))

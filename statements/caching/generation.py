@@ -37,7 +37,7 @@ def public_content_unchanged():
 
 
 def generation():
-    return cache.get_or_set(GENERATION_KEY, uuid4().hex, timeout=None)
+    return cache.get_or_set(GENERATION_KEY, lambda: uuid4().hex, timeout=None)
 
 
 def renew_generation():
@@ -59,8 +59,21 @@ def content_changed(**kwargs):
         transaction.on_commit(renew_generation)
 
 
+NO_MOMENT = "none"
+MOMENT_MEMO_SECONDS = 300
+
+
 def next_scheduled_moment(after):
-    return Statement.objects.scheduled(now=after).aggregate(moment=Min("publish_at"))["moment"]
+    """The first scheduled moment after ``after``, looked up once per generation (and again once it has come):
+    only a change, which renews the generation, can bring an earlier one."""
+    key = f"content:next-moment:{generation()}"
+    moment = cache.get(key)
+    if moment is None or (moment != NO_MOMENT and moment <= after):
+        moment = Statement.objects.scheduled(now=after).aggregate(moment=Min("publish_at"))["moment"] or NO_MOMENT
+        # Bounded, like every copy here, for rows written behind the receivers' back (bulk updates).
+        seconds = MOMENT_MEMO_SECONDS if moment == NO_MOMENT else math.ceil((moment - after).total_seconds())
+        cache.set(key, moment, timeout=max(1, min(seconds, MOMENT_MEMO_SECONDS)))
+    return None if moment == NO_MOMENT else moment
 
 
 def seconds_to_keep(started, longest):

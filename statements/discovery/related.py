@@ -5,9 +5,15 @@ import datetime
 from django.db import models
 from django.db.models.functions import Abs
 
+from statements.discovery.keyword_counts import public_tag_counts
 from statements.models import Statement
 
 RELATED_COUNT = 5
+# Past this many public statements carrying the statement's keywords, only the BUSY_NEIGHBOURHOOD nearest in
+# date on either side are ranked: at 100,000 statements ranking every one behind the busiest keyword took most
+# of the page's time.
+BUSY_KEYWORDS = 2000
+BUSY_NEIGHBOURHOOD = 250
 DAY_ZERO = datetime.date(2000, 1, 1)
 
 
@@ -39,18 +45,24 @@ def related_statements(statement, limit=RELATED_COUNT):
     chosen = []
     if tag_ids:
         day = (statement.published_on - DAY_ZERO).days
+        sharing = public.filter(tags__in=tag_ids)
+        counts = public_tag_counts()
+        if sum(counts.get(pk, 0) for pk in tag_ids) > BUSY_KEYWORDS:
+            # Keywords this busy have plenty of statements near in date: only the nearest are ranked (the
+            # dates that bound them read along the date index), so the page never groups the tens of
+            # thousands of statements behind a busy keyword.
+            sharing = sharing.filter(published_on__range=neighbourhood(statement, public))
         # Ranked by id alone in a subquery, and only the chosen rows read whole: grouping whole rows would
         # carry every row's text through the grouping (docs/discovery.md has the figures).
         ranked = (
-            public.filter(tags__in=tag_ids)
-            .values("pk")
+            sharing.values("pk")
             .annotate(shared_tags=models.Count("tags"), distance=Abs(DayNumber("published_on") - day))
             .order_by("-shared_tags", "distance", "-published_on", "-id")[:limit]
         )
         chosen = list(
-            Statement.objects.filter(pk__in=ranked.values("pk")).annotate(
-                shared_tags=models.Count("tags", filter=models.Q(tags__in=tag_ids))
-            )
+            Statement.objects.for_cards()
+            .filter(pk__in=ranked.values("pk"))
+            .annotate(shared_tags=models.Count("tags", filter=models.Q(tags__in=tag_ids)))
         )
         chosen.sort(
             key=lambda s: (
@@ -62,8 +74,18 @@ def related_statements(statement, limit=RELATED_COUNT):
         )
     missing = limit - len(chosen)
     if missing:
-        chosen += nearest_in_date(statement, public.exclude(pk__in=[s.pk for s in chosen]), missing)
+        chosen += nearest_in_date(statement, public.for_cards().exclude(pk__in=[s.pk for s in chosen]), missing)
     return chosen
+
+
+def neighbourhood(statement, public, size=None):
+    """The first and last dates of the ``size`` public statements before and the ``size`` after ``statement``."""
+    size = size or BUSY_NEIGHBOURHOOD
+    date = statement.published_on
+    first = public.filter(published_on__lte=date).order_by("-published_on", "-id").values_list("published_on")
+    last = public.filter(published_on__gte=date).order_by("published_on", "id").values_list("published_on")
+    first, last = first[size - 1 : size].first(), last[size - 1 : size].first()
+    return (first[0] if first else datetime.date.min, last[0] if last else datetime.date.max)
 
 
 def nearest_in_date(statement, candidates, count):
@@ -78,7 +100,7 @@ def nearest_in_date(statement, candidates, count):
 
 def neighbours(statement):
     """The public statements just before and just after this one, by date and then by id."""
-    public = Statement.objects.published()
+    public = Statement.objects.published().for_cards()
     date, pk = statement.published_on, statement.pk
     # The plain range condition lets the database start reading the date index at this statement's date.
     earlier = public.filter(published_on__lte=date).filter(
