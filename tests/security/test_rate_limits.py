@@ -1,5 +1,7 @@
 """Search and feeds are limited per client through the shared cache: a 429 with Retry-After past the limit."""
 
+import itertools
+
 import pytest
 import time_machine
 from django.test import override_settings
@@ -8,8 +10,17 @@ from django.utils import timezone
 pytestmark = pytest.mark.django_db
 
 
+_queries = itertools.count(1)
+
+
 def statuses(client, url, times, **headers):
-    return [client.get(url, **headers).status_code for _ in range(times)]
+    """Statuses of ``times`` requests; each search asks a new question, as a page served whole from the
+    cache costs nothing and is not counted."""
+    return [client.get(_fresh(url), **headers).status_code for _ in range(times)]
+
+
+def _fresh(url):
+    return f"{url}{next(_queries)}" if "?q=" in url else url
 
 
 @override_settings(RATE_LIMITS={"search": 3, "feeds": 60})
@@ -17,7 +28,7 @@ def test_search_past_the_limit_is_a_429_with_retry_after(client, make_statement)
     make_statement()
     with time_machine.travel(timezone.now().replace(second=10), tick=False):
         assert statuses(client, "/ar/search/?q=بيان", 3) == [200, 200, 200]
-        response = client.get("/ar/search/?q=بيان")
+        response = client.get(_fresh("/ar/search/?q=بيان"))
 
     assert response.status_code == 429
     assert 1 <= int(response["Retry-After"]) <= 60
@@ -80,3 +91,13 @@ def test_the_default_limits_are_generous_for_a_reader(client, make_statement):
     with time_machine.travel(timezone.now().replace(second=0), tick=False):
         assert set(statuses(client, "/ar/search/?q=بيان", 30)) == {200}
         assert set(statuses(client, "/ar/feed/", 30)) == {200}
+
+
+@override_settings(RATE_LIMITS={"search": 1, "feeds": 60})
+def test_a_search_answered_from_the_page_cache_is_not_counted(client, make_statement):
+    make_statement()
+    with time_machine.travel(timezone.now().replace(second=10), tick=False):
+        repeated = [client.get("/ar/search/?q=بيان").status_code for _ in range(4)]
+        assert statuses(client, "/ar/search/?q=x", 1) == [429]
+
+    assert repeated == [200] * 4
