@@ -15,7 +15,8 @@ def test_public_pages_have_no_axe_violations(demo, open_page, lang, width):
     with translation.override(lang):
         pages = public_pages(lang)
     found = {}
-    page = open_page(None, width=width)
+    # axe-core goes in as a script element, which the site's strict CSP would refuse: only its context skips it.
+    page = open_page(None, width=width, bypass_csp=True)
     for page_type in PAGE_TYPES:
         response = page.goto(pages[page_type])
         assert response.status == 200, f"{page_type}: {pages[page_type]} answered {response.status}"
