@@ -215,8 +215,6 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "ar"
 MODELTRANSLATION_LANGUAGES = ("ar", "en")
 # Fallbacks are decided per block in the templates (with lang/dir marks), not silently by the ORM.
 MODELTRANSLATION_ENABLE_FALLBACKS = False
-# The tabbed admin must not fetch jQuery UI from a CDN: the site runs on closed networks.
-JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
