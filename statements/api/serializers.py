@@ -12,16 +12,12 @@ from statements.languages import LANGUAGE_CODES
 from statements.text.plain import visible_text
 
 
-def _absolute(request, path):
-    return absolute(path)
-
-
-def page_urls(request, obj):
+def page_urls(obj):
     """The object's page in each language: ``{"ar": …, "en": …}``."""
     urls = {}
     for lang in LANGUAGE_CODES:
         with translation.override(lang):
-            urls[lang] = _absolute(request, obj.get_absolute_url())
+            urls[lang] = absolute(obj.get_absolute_url())
     return urls
 
 
@@ -82,7 +78,7 @@ class StatementSerializer(serializers.Serializer):
 
     @extend_schema_field(PageUrlsSerializer)
     def get_url(self, statement):
-        return page_urls(self.context.get("request"), statement)
+        return page_urls(statement)
 
     def _text(self, statement, lang):
         body = getattr(statement, f"body_{lang}") or ""
@@ -122,12 +118,12 @@ class KeywordSerializer(serializers.Serializer):
 
     @extend_schema_field(PageUrlsSerializer)
     def get_url(self, tag):
-        return page_urls(self.context.get("request"), tag)
+        return page_urls(tag)
 
     @extend_schema_field(serializers.URLField())
     def get_statements(self, tag):
         path = f"{reverse('api:statements')}?{urlencode({'tag': tag.slug})}"
-        return _absolute(self.context.get("request"), path)
+        return absolute(path)
 
 
 class KeywordListSerializer(serializers.Serializer):
