@@ -265,6 +265,9 @@ class WorkflowAdminMixin:
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk is not None:
             context["pending_change"] = self._pending_notice(request, obj)
+        # The form takes the whole width (the Arabic and English versions side by side need it); the breadcrumbs
+        # lead back, so the sidebar's list of every model is not drawn here.
+        context["is_nav_sidebar_enabled"] = False
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _pending_notice(self, request, statement):

@@ -116,6 +116,16 @@ def test_change_form_has_one_language_switch_sources_tag_autocomplete_and_view_o
     assert 'href="/admin/r/' in body and "viewsitelink" in body
 
 
+@pytest.mark.parametrize("page", ["change", "add"])
+def test_statement_form_takes_the_whole_width_without_the_sidebar_the_list_keeps(chief, content, page):
+    both, _, _ = content
+    form = chief.get(
+        f"/admin/statements/statement/{both.pk}/change/" if page == "change" else "/admin/statements/statement/add/"
+    )
+    assert form.status_code == 200 and 'id="nav-sidebar"' not in form.content.decode()
+    assert 'id="nav-sidebar"' in chief.get("/admin/statements/statement/").content.decode()
+
+
 def test_view_on_site_leads_to_the_public_statement(chief, content):
     both, _, _ = content
     page = chief.get(f"/admin/statements/statement/{both.pk}/change/").content.decode()

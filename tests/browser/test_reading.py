@@ -170,3 +170,51 @@ def test_print_button_shows_only_when_javascript_can_print(statements, open_page
     without = open_page(statement.get_print_url(), java_script=False)
     assert not without.locator(".print-button").is_visible()
     assert without.locator("noscript").count() == 1
+
+
+SIZES_BY_TEXT = """() => {
+  const sizes = {};
+  for (const element of document.querySelectorAll('main *')) {
+    const own = [...element.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim();
+    if (!own || element.closest('[hidden], .visually-hidden')) continue;
+    const script = element.closest('[lang]').lang;
+    sizes[`${element.tagName}.${element.className}|${own}|${script}`] = getComputedStyle(element).fontSize;
+  }
+  return sizes;
+}"""
+
+
+@pytest.fixture
+def mixed_scripts(statements):
+    """The Arabic-only statement with an English source, and an English-only statement, beside the others."""
+    arabic_only = statements["arabic only"]
+    arabic_only.sources.create(
+        url="https://example.org/report", title="The Independent report", publisher="The Independent"
+    )
+    english_only = Statement.objects.create(
+        status=Statement.Status.PUBLISHED,
+        published_on=datetime.date(2018, 5, 2),
+        title_en="A statement in English only",
+        summary_en="Its summary",
+        body_en="<p>Its text</p>",
+    )
+    english_only.tags.set(Tag.objects.all())
+    return {"arabic only": arabic_only, "english only": english_only}
+
+
+@pytest.mark.parametrize("which", ["arabic only", "english only"])
+def test_every_part_keeps_its_script_size_on_either_language_page(mixed_scripts, open_page, which):
+    statement = mixed_scripts[which]
+    tag = Tag.objects.get(name_en="Terrorism")
+    for path in (
+        f"statements/{statement.pk}-{statement.slug}/",
+        "statements/",
+        f"tags/{tag.slug}/",
+        "search/?q=%D8%A8%D9%8A%D8%A7%D9%86",
+        "tags/",
+    ):
+        ar, en = (open_page(f"/{lang}/{path}").evaluate(SIZES_BY_TEXT) for lang in ("ar", "en"))
+        shared = sorted(set(ar) & set(en))
+        assert shared, path
+        differ = {key: (ar[key], en[key]) for key in shared if ar[key] != en[key]}
+        assert not differ, f"/{{ar,en}}/{path}: {differ}"
