@@ -3,7 +3,7 @@
 Reads an existing archive and writes nothing, so it may run on a shared copy (the figures in docs/caching.md
 were taken on 100,000 seeded statements on PostgreSQL):
 
-DATABASE_URL=postgres://…/obs_bench100k .venv/bin/python bench/cold_pages.py [repeats] [--profile PAGE]
+DATABASE_URL=postgres://…/obs_bench100k .venv/bin/python bench/cold_pages.py [repeats] [--keep-cards] [--profile PAGE]
 """
 
 import cProfile
@@ -21,6 +21,10 @@ os.environ.setdefault("SECRET_KEY", "bench-only")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ["PAGE_CACHE_SECONDS"] = "0"  # every request renders its page
+# Every card drawn too, unless asked to keep them (--keep-cards: the usual cold page, just after a change elsewhere).
+os.environ["FRAGMENT_CACHE_SECONDS"] = "86400" if "--keep-cards" in sys.argv else "0"
+# One client asking again and again is what the search and feed limits are for: off here.
+os.environ["RATE_LIMIT_SEARCH"] = os.environ["RATE_LIMIT_FEEDS"] = "0"
 
 import django  # noqa: E402
 
@@ -76,7 +80,7 @@ def timed(client, url, repeats):
 
 
 def main():
-    args = sys.argv[1:]
+    args = [arg for arg in sys.argv[1:] if arg != "--keep-cards"]
     profile = None
     if "--profile" in args:
         profile = args[args.index("--profile") + 1]
@@ -95,7 +99,8 @@ def main():
         stats.sort_stats("cumulative").print_stats(35)
         stats.sort_stats("tottime").print_stats(25)
         return
-    print(f"{Statement.objects.count()} statements, {connection.vendor}, load average {os.getloadavg()[0]:.2f}")
+    kept = "cards kept" if os.environ["FRAGMENT_CACHE_SECONDS"] != "0" else "nothing kept"
+    print(f"{Statement.objects.count()} statements, {connection.vendor}, {kept}, load average {os.getloadavg()[0]:.2f}")
     print(f"{'page':<28} {'median ms':>10} {'max ms':>8} {'queries':>8}")
     for name, url in urls.items():
         median, longest, count = timed(client, url, repeats)

@@ -3,8 +3,9 @@
     .venv/bin/python bench/pages.py [--count 2000] [--seconds 5] [--workers 2]
 
 Seeds an SQLite archive of its own (``seed_demo --count``) in a temporary folder, then starts gunicorn twice
-with production settings (DEBUG=0) on it: once with the page cache off (``PAGE_CACHE_SECONDS=0``, every request
-renders its page), once with it on. Each page is measured with wrk (2 threads, 16 connections, a few seconds)
+with production settings (DEBUG=0) on it three times: with nothing kept (``PAGE_CACHE_SECONDS=0`` and
+``FRAGMENT_CACHE_SECONDS=0``: every request draws its whole page), with the page cache off but the statement cards
+kept (what a page costs just after a change elsewhere in the archive, the usual cold page), and with both on. Each page is measured with wrk (2 threads, 16 connections, a few seconds)
 after a short warm-up, and divided by a trivial view (a small template through the same middleware,
 ``bench/urls.py``) served by the same server in the same run. Prints a table and the load average, since the
 machine may be shared.
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 
 
-def environment(database, cache_seconds):
+def environment(database, cache_seconds, fragment_seconds=86400):
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE="bench.settings",
@@ -36,6 +37,9 @@ def environment(database, cache_seconds):
         SECURE_SSL_REDIRECT="0",
         DATABASE_URL=f"sqlite:///{database}",
         PAGE_CACHE_SECONDS=str(cache_seconds),
+        FRAGMENT_CACHE_SECONDS=str(fragment_seconds),
+        # wrk asks from one address, far faster than any reader: the feed's per-address limit (0: off) would answer 429.
+        RATE_LIMIT_FEEDS="0",
         LOG_LEVEL="ERROR",
     )
     env.pop("REDIS_URL", None)  # each worker's memory: what an instance without Redis does
@@ -121,8 +125,8 @@ def measure(base, urls, seconds):
     return {"trivial view": ((before[0] + after[0]) / 2, before[1] + after[1]), **rates}
 
 
-def run(database, cache_seconds, workers, seconds, urls=None):
-    env = environment(database, cache_seconds)
+def run(database, cache_seconds, workers, seconds, urls=None, fragment_seconds=86400):
+    env = environment(database, cache_seconds, fragment_seconds)
     server, base = start(env, workers)
     try:
         urls = urls or pages(base, env)
@@ -148,22 +152,25 @@ def main():
         manage(env, "migrate", "--noinput")
         manage(env, "seed_demo", "--count", str(options.count))
         manage(env, "collectstatic", "--noinput")
-        cold, urls = run(database, 0, options.workers, options.seconds)
+        bare, urls = run(database, 0, options.workers, options.seconds, fragment_seconds=0)
+        cold, _ = run(database, 0, options.workers, options.seconds, urls)
         warm, _ = run(database, 300, options.workers, options.seconds, urls)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     print(f"\n{options.count} statements, SQLite, gunicorn -w {options.workers}, wrk -t2 -c16 -d{options.seconds}s")
     print(f"load average after the run: {load} ({os.cpu_count()} CPUs)\n")
-    print("trivial view: measured before and after the pages, averaged")
-    print(f"{'page':<18} {'cold req/s':>10} {'× trivial':>9} {'warm req/s':>11} {'× trivial':>9}")
+    print("trivial view: measured before and after the pages, averaged; each column against its own run's")
+    print("nothing kept: page and card caches off; cold: page cache off, cards kept; warm: both on\n")
+    runs = {"nothing kept": bare, "cold": cold, "warm": warm}
+    print(f"{'page':<18}" + "".join(f" {label + ' req/s':>18} {'× trivial':>9}" for label in runs))
     for name in cold:
-        (cold_rate, cold_errors), (warm_rate, warm_errors) = cold[name], warm[name]
-        note = " (errors)" if cold_errors or warm_errors else ""
-        print(
-            f"{name:<18} {cold_rate:>10.0f} {cold_rate / cold['trivial view'][0]:>9.2f} "
-            f"{warm_rate:>11.0f} {warm_rate / warm['trivial view'][0]:>9.2f}{note}"
-        )
+        cells, errors = "", False
+        for result in runs.values():
+            rate, failed = result[name]
+            errors = errors or bool(failed)
+            cells += f" {rate:>18.0f} {rate / result['trivial view'][0]:>9.2f}"
+        print(f"{name:<18}{cells}{' (errors)' if errors else ''}")
 
 
 if __name__ == "__main__":

@@ -152,16 +152,26 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 # A Redis that is down or slow answers as an empty cache: pages come from the database and a log line says so
 # (observatory/security/cache.py). The short socket timeouts keep a hung Redis from holding a request.
 CACHE_SOCKET_TIMEOUT = float(os.environ.get("CACHE_SOCKET_TIMEOUT", "0.25"))
+# "fragments" holds pieces of pages kept by what they show (statements/caching/fragments.py); without Redis it is
+# a memory of its own, large enough for every card of a large archive in both languages (a card is about 1 KB).
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "observatory.security.cache.DegradingRedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {"socket_connect_timeout": CACHE_SOCKET_TIMEOUT, "socket_timeout": CACHE_SOCKET_TIMEOUT},
-        }
+    _redis = {
+        "BACKEND": "observatory.security.cache.DegradingRedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": CACHE_SOCKET_TIMEOUT, "socket_timeout": CACHE_SOCKET_TIMEOUT},
     }
+    CACHES = {"default": _redis, "fragments": {**_redis, "KEY_PREFIX": "fragment"}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "fragments": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "fragments",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
+    }
+# How long a drawn fragment is kept (its key changes whenever what it shows does); 0 draws every one every time.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", str(24 * 60 * 60)))
 
 # Whole public pages for anonymous readers (statements/caching/pages.py, docs/caching.md): kept in the cache above
 # until the archive changes (at most PAGE_CACHE_SECONDS; 0 renders every page every time) and sent with

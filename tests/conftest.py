@@ -97,12 +97,14 @@ def publisher_client(publisher):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: a page cached by one test must not answer in the next."""
-    from django.core.cache import cache
+    """Each test starts with empty caches: a page or card kept by one test must not answer in the next."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in ("default", "fragments"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "fragments"):
+        caches[alias].clear()
 
 
 def picture_bytes(format="JPEG", size=(1600, 1000), colour=(20, 90, 140), **save_options):

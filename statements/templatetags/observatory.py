@@ -9,11 +9,18 @@ from js_asset import Media
 
 from observatory.site_address import absolute
 from statements import dates
+from statements.caching import fragments
 from statements.languages import TEXT_DIRECTION
 from statements.text.normalize import is_arabic
 from statements.text.sanitize import sanitize_html
 
 register = template.Library()
+
+
+@register.simple_tag
+def statement_cards(statements):
+    """The statements' cards, each drawn once for as long as its statement is unchanged (caching/fragments.py)."""
+    return fragments.statement_cards(statements)
 
 
 @register.filter

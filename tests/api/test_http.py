@@ -160,7 +160,10 @@ def test_the_rate_limit_is_counted_in_the_shared_cache_every_instance_reads(clie
     url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
     server = redis.Redis.from_url(url)
     server.flushdb()
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url},
+    }
     settings.API_RATE_LIMIT = "2/minute"
     try:
         client.get("/api/v1/tags/")

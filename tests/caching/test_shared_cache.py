@@ -31,7 +31,8 @@ def shared_redis(settings):
     except redis.RedisError as exc:
         pytest.fail(f"Redis at {REDIS_URL} (TEST_REDIS_URL) is unreachable: {exc}")
     server.flushdb()
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    redis_cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    settings.CACHES = {"default": redis_cache, "fragments": {**redis_cache, "KEY_PREFIX": "fragment"}}
     yield server
     server.flushdb()
     server.close()

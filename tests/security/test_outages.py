@@ -46,13 +46,12 @@ def silent_server():
 
 
 def redis_cache(url):
-    return {
-        "default": {
-            "BACKEND": "observatory.security.cache.DegradingRedisCache",
-            "LOCATION": url,
-            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
-        }
+    redis = {
+        "BACKEND": "observatory.security.cache.DegradingRedisCache",
+        "LOCATION": url,
+        "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
     }
+    return {"default": redis, "fragments": {**redis, "KEY_PREFIX": "fragment"}}
 
 
 @pytest.fixture(autouse=True)
