@@ -63,6 +63,7 @@ def pages():
         ("filter by one keyword, page 100", listing, {"tags__id__exact": tag.pk if tag else 0, "p": 100}),
         ("filter by last year (date hierarchy)", listing, {"published_on__year": timezone.localdate().year - 1}),
         ("ordered by title, page 50", listing, {"o": "1", "p": 50}),
+        ("statement list, page 400 (as deep as page 200 of 100 rows)", listing, {"p": 400}),
     ]
     return rows
 

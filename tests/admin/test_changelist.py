@@ -128,6 +128,13 @@ def test_a_search_finds_a_title_by_a_piece_of_a_word_drafts_included(staff_clien
 # Paging by id.
 
 
+def test_a_page_of_the_statement_list_holds_fifty_rows_and_the_next_the_rest(staff_client, make_statement):
+    pks = dated(make_statement, 51)
+
+    assert listed(staff_client.get(LIST)) == pks[:50]
+    assert listed(staff_client.get(LIST, {"p": 2})) == pks[50:]
+
+
 @pytest.fixture
 def two_per_page(monkeypatch):
     monkeypatch.setattr(StatementAdmin, "list_per_page", 2)
