@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db.models.fields.files import FieldFile
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -42,10 +43,15 @@ def drawing(lang):
     return digest.hexdigest()
 
 
+def stored(value):
+    # A file field holds its name until first read, then a file object: either way it is the name that counts.
+    return value.name if isinstance(value, FieldFile) else value
+
+
 def card_key(statement, lang, eager):
     # A column the list did not read stands as missing, so a card from a fuller read never answers a thinner one.
     row = statement.__dict__
-    values = repr([(name, row.get(name, "…")) for name in CARD_VALUES])
+    values = repr([(name, stored(row.get(name, "…"))) for name in CARD_VALUES])
     digest = hashlib.blake2b(values.encode(), digest_size=16).hexdigest()
     return f"card:{drawing(lang)}:{statement.pk}:{int(eager)}:{digest}"
 

@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from statements.caching.fragments import card_key
 from statements.models import Statement
 
 pytestmark = pytest.mark.django_db
@@ -97,3 +98,15 @@ def test_with_no_time_to_keep_every_card_is_drawn_every_time(reader, make_statem
         make_statement()
     assert cards_drawn(reader.get("/en/statements/")) == 3
     assert cards_drawn(reader.get("/en/statements/")) == 3
+
+
+def test_a_cards_key_does_not_change_when_its_picture_is_read(make_statement):
+    statement = make_statement()
+    Statement.objects.filter(pk=statement.pk).update(lead_image="lead/0.jpg", lead_image_width=8, lead_image_height=5)
+    unread = Statement.objects.for_cards().get(pk=statement.pk)
+    before = card_key(unread, "ar", eager=False)
+    assert unread.lead_image.name == "lead/0.jpg"
+
+    assert card_key(unread, "ar", eager=False) == before
+    assert card_key(unread, "en", eager=False) != before
+    assert card_key(unread, "ar", eager=True) != before
