@@ -171,12 +171,13 @@ else:
         },
     }
 # How long a drawn fragment is kept (its key changes whenever what it shows does); 0 draws every one every time.
-FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", str(24 * 60 * 60)))
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "0" if DEBUG else str(24 * 60 * 60)))
 
 # Whole public pages for anonymous readers (statements/caching/pages.py, docs/caching.md): kept in the cache above
 # until the archive changes (at most PAGE_CACHE_SECONDS; 0 renders every page every time) and sent with
 # Cache-Control: public, max-age=PAGE_CACHE_MAX_AGE, stale-while-revalidate=… for a proxy or CDN in front.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# In development (DEBUG on) nothing is kept unless asked, so an edited template shows on the next request.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "300"))
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
 PAGE_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_CACHE_STALE_WHILE_REVALIDATE", "30"))
 
