@@ -11,6 +11,7 @@ age out of the cache.
 
 import hashlib
 from functools import lru_cache
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
@@ -18,7 +19,6 @@ from django.db.models.fields.files import FieldFile
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from django.utils.translation.trans_real import translation
 
 from statements.models import BODY_FIELDS, HEAD_SUFFIX, Statement
 
@@ -33,12 +33,15 @@ CARD_VALUES = tuple(field.attname for field in Statement._meta.concrete_fields) 
 
 @lru_cache
 def drawing(lang):
-    """A digest of what draws a card in ``lang`` besides its statement: a new release that changes a template,
-    a translation or the media address draws every card again."""
+    """A digest of what draws a card in ``lang`` besides its statement: a new release that changes a card
+    template, the project's translations or the media address draws every card again."""
     digest = hashlib.blake2b(digest_size=10)
     for name in CARD_TEMPLATES:
         digest.update(get_template(name).template.source.encode())
-    digest.update("\n".join(sorted(map(repr, translation(lang)._catalog.items()))).encode())
+    for folder in settings.LOCALE_PATHS:
+        catalogue = Path(folder) / lang / "LC_MESSAGES" / "django.mo"
+        if catalogue.exists():
+            digest.update(catalogue.read_bytes())
     digest.update(f"{lang}|{settings.MEDIA_URL}".encode())
     return digest.hexdigest()
 

@@ -110,3 +110,22 @@ def test_a_cards_key_does_not_change_when_its_picture_is_read(make_statement):
     assert card_key(unread, "ar", eager=False) == before
     assert card_key(unread, "en", eager=False) != before
     assert card_key(unread, "ar", eager=True) != before
+
+
+def test_a_release_that_changes_translations_or_the_media_address_draws_every_card_again(settings, tmp_path):
+    from statements.caching.fragments import drawing
+
+    drawing.cache_clear()
+    shipped = drawing("ar")
+    catalogue = tmp_path / "ar" / "LC_MESSAGES" / "django.mo"
+    catalogue.parent.mkdir(parents=True)
+    catalogue.write_bytes(b"another catalogue")
+    settings.LOCALE_PATHS = [*settings.LOCALE_PATHS, tmp_path]
+    drawing.cache_clear()
+    retranslated = drawing("ar")
+    settings.MEDIA_URL = "https://media.example/"
+    drawing.cache_clear()
+    moved = drawing("ar")
+    drawing.cache_clear()
+
+    assert len({shipped, retranslated, moved, drawing("en")}) == 4
