@@ -208,6 +208,7 @@ def test_every_part_keeps_its_script_size_on_either_language_page(mixed_scripts,
     tag = Tag.objects.get(name_en="Terrorism")
     for path in (
         f"statements/{statement.pk}-{statement.slug}/",
+        f"statements/{statement.pk}/print/",
         "statements/",
         f"tags/{tag.slug}/",
         "search/?q=%D8%A8%D9%8A%D8%A7%D9%86",
