@@ -74,7 +74,7 @@ def test_a_card_drawn_for_one_list_serves_another_list_in_the_same_language_only
     assert statement.get_absolute_url() in page_text(arabic)
 
 
-def test_a_card_keeps_its_place_rule_for_pictures_wherever_it_is_kept(reader, make_statement, make_tag, settings):
+def test_a_card_keeps_its_place_rule_for_pictures_wherever_it_is_kept(reader, make_statement, make_tag):
     """The same card is eager in first place and lazy further down: each has a copy of its own."""
     tag = make_tag(name_en="Only the oldest")
     oldest = make_statement(tags=[tag], published_on=datetime.date(2000, 1, 1))
